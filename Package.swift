@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "dmarc-parse",
+    products: [
+        .library(name: "DMARC", targets: ["DMARC"]),
+        .executable(name: "dmarc-parse", targets: ["dmarc-parse"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    ],
+    targets: [
+        .systemLibrary(name: "CDMARCZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CDMARCXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(
+            name: "DMARC",
+            dependencies: ["CDMARCZlib", "CDMARCXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .executableTarget(
+            name: "dmarc-parse",
+            dependencies: ["DMARC", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "DMARCTests", dependencies: ["DMARC"]),
+        .testTarget(name: "dmarc-parseTests", dependencies: ["dmarc-parse"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

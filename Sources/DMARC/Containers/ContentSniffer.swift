@@ -1,0 +1,100 @@
+/// Decides what a stream of bytes is from its first bytes, never from its name, and builds the pipeline for it.
+final class ContentSniffer: ByteSink {
+    private let context: ReadingContext
+    private let origin: ReportOrigin
+    private let nesting: Int
+    private var head: [UInt8] = []
+    private var chosen: (any ByteSink)?
+
+    /// How many bytes to look at before deciding.
+    private static let headLength = 512
+
+    init(context: ReadingContext, origin: ReportOrigin, nesting: Int = 0) {
+        self.context = context
+        self.origin = origin
+        self.nesting = nesting
+    }
+
+    func write(_ chunk: UnsafeRawBufferPointer) throws(DMARCError) {
+        if let chosen {
+            try chosen.write(chunk)
+            return
+        }
+        head.append(contentsOf: chunk)
+        if head.count >= Self.headLength {
+            try choose()
+        }
+    }
+
+    func finish() throws(DMARCError) {
+        if chosen == nil {
+            try choose()
+        }
+        try chosen!.finish()
+    }
+
+    private func choose() throws(DMARCError) {
+        guard nesting <= context.limits.maxNesting else {
+            throw DMARCError(.limitExceeded(.nesting, limit: context.limits.maxNesting), at: origin)
+        }
+        let sink: any ByteSink
+        switch ContentKind(sniffing: head) {
+        case .empty:
+            throw DMARCError(.empty, at: origin)
+        case .gzip:
+            let inner = ContentSniffer(context: context, origin: origin, nesting: nesting + 1)
+            sink = GzipInflater(context: context, origin: origin, downstream: inner)
+        case .zip:
+            sink = ZipArchiveSink(context: context, origin: origin, nesting: nesting)
+        case .xml:
+            sink = XMLDocumentSink(context: context, origin: origin)
+            // libxml2 refuses an XML declaration after a byte order mark and blank lines; drop them.
+            if head.first != 0xFF && head.first != 0xFE, let start = head.firstIndex(of: UInt8(ascii: "<")) {
+                head.removeFirst(start)
+            }
+        case .unrecognised:
+            throw DMARCError(.unrecognisedContent(Self.preview(head)), at: origin)
+        }
+        chosen = sink
+        let buffered = head
+        head = []
+        try sink.write(contentsOf: buffered)
+    }
+
+    /// The first bytes, printable, for an error message.
+    private static func preview(_ bytes: [UInt8]) -> String {
+        let shown = bytes.prefix(12).map { byte in
+            (0x20..<0x7F).contains(byte) && byte != 0x5C ? String(UnicodeScalar(byte)) : "\\x" + hex(byte)
+        }
+        return "\"" + shown.joined() + "\""
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789abcdef")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+    }
+}
+
+/// What the first bytes of a stream say it is.
+enum ContentKind: Equatable {
+    case empty, gzip, zip, xml, unrecognised
+
+    init(sniffing head: [UInt8]) {
+        if head.starts(with: [0x1F, 0x8B]) {
+            self = .gzip
+        } else if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+            self = .zip
+        } else if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            self = .xml  // UTF-16 with a byte order mark; libxml2 converts it
+        } else {
+            var rest = head[...]
+            if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+            let first = rest.first(where: { !$0.isXMLWhitespace })
+            switch first {
+            case nil: self = .empty
+            case UInt8(ascii: "<"): self = .xml
+            default: self = .unrecognised
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// Bounds on what one input may cost, so that a hostile file ends in an error, not an exhausted machine.
+public struct ReadingLimits: Sendable, Hashable {
+    /// Bytes that decompression may produce for one input file, all layers together.
+    public var maxDecompressedBytes: Int = 256 << 20
+    /// How deep XML elements may nest.
+    public var maxElementDepth: Int = 32
+    /// The longest text one element may hold.
+    public var maxTextBytes: Int = 64 << 10
+    /// Members a zip archive may list.
+    public var maxZipMembers: Int = 10_000
+    /// Containers inside containers (a gzip inside a zip inside a mail message counts 3).
+    public var maxNesting: Int = 4
+
+    public init() {}
+
+    /// One of the limits, for error messages.
+    public enum Limit: String, Sendable, Hashable {
+        case decompressedBytes, elementDepth, textBytes, zipMembers, nesting
+
+        func explanation(_ value: Int) -> String {
+            switch self {
+            case .decompressedBytes: "decompresses to more than \(value.formattedBytes) (a compression bomb?)"
+            case .elementDepth: "elements nest deeper than \(value) levels"
+            case .textBytes: "an element holds more than \(value.formattedBytes) of text"
+            case .zipMembers: "zip archive lists more than \(value) members"
+            case .nesting: "containers nest more than \(value) deep (archive inside archive ...)"
+            }
+        }
+    }
+}
+
+extension Int {
+    var formattedBytes: String {
+        if self >= 1 << 20 && self % (1 << 20) == 0 { return "\(self >> 20) MiB" }
+        if self >= 1 << 10 && self % (1 << 10) == 0 { return "\(self >> 10) KiB" }
+        return "\(self) bytes"
+    }
+}

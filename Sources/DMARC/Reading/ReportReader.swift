@@ -1,0 +1,118 @@
+import Foundation
+
+/// Reads DMARC aggregate reports from files, standard input or memory.
+///
+/// The content decides how a file is read (zip, gzip, nested containers, plain XML), never its name. Reading
+/// streams: records reach the handler one at a time, so memory does not grow with the size of a report.
+///
+/// ```swift
+/// let reports = try ReportReader().reports(atPath: "google.com!example.com!1707264000!1707350399.zip")
+/// for record in reports[0].records where record.failsDMARC { print(record.sourceIP, record.count) }
+/// ```
+public struct ReportReader: Sendable {
+    public var limits: ReadingLimits
+
+    public init(limits: ReadingLimits = .init()) {
+        self.limits = limits
+    }
+
+    /// Streams every report in a file (`-`: standard input) to `handler`. Problems go to `handler.fail`.
+    public func read(path: String, into handler: some ReportHandler) {
+        let origin = ReportOrigin(file: path)
+        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            handler.fail(DMARCError(.unreadable(String(cString: strerror(errno))), at: origin))
+            return
+        }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        let sink = ContentSniffer(context: ReadingContext(handler: handler, limits: limits), origin: origin)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
+        defer { buffer.deallocate() }
+        do throws(DMARCError) {
+            while true {
+                let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw DMARCError(.unreadable(String(cString: strerror(errno))), at: origin)
+                }
+                if count == 0 { break }
+                try sink.write(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+            }
+            try sink.finish()
+        } catch {
+            handler.fail(error)
+        }
+    }
+
+    /// Streams every report in `bytes` (a file's content, an attachment) to `handler`.
+    public func read(_ bytes: some DataProtocol, name: String, into handler: some ReportHandler) {
+        read(bytes, origin: ReportOrigin(file: name), into: handler)
+    }
+
+    /// Streams `bytes` as if they came from `origin` (a member or attachment of something larger).
+    public func read(_ bytes: some DataProtocol, origin: ReportOrigin, into handler: some ReportHandler) {
+        let sink = ContentSniffer(context: ReadingContext(handler: handler, limits: limits), origin: origin)
+        do throws(DMARCError) {
+            for region in bytes.regions {
+                try sink.write(contentsOf: region)
+            }
+            try sink.finish()
+        } catch {
+            handler.fail(error)
+        }
+    }
+
+    /// Every report in a file, whole. Throws the first problem met, if any.
+    public func reports(atPath path: String) throws(DMARCError) -> [AggregateReport] {
+        let collector = ReportCollector()
+        read(path: path, into: collector)
+        if let error = collector.errors.first { throw error }
+        return collector.reports
+    }
+
+    /// Every report in `bytes`, whole. Throws the first problem met, if any.
+    public func reports(in bytes: some DataProtocol, name: String = "<data>") throws(DMARCError) -> [AggregateReport] {
+        let collector = ReportCollector()
+        read(bytes, name: name, into: collector)
+        if let error = collector.errors.first { throw error }
+        return collector.reports
+    }
+}
+
+/// A handler that keeps whole reports, for inputs small enough to hold in memory.
+public final class ReportCollector: ReportHandler {
+    /// Reports read to their end, in the order met.
+    public private(set) var reports: [AggregateReport] = []
+    /// Where each report in `reports` came from.
+    public private(set) var origins: [ReportOrigin] = []
+    public private(set) var errors: [DMARCError] = []
+    public private(set) var warnings: [DMARCWarning] = []
+    private var records: [Record] = []
+    private var origin: ReportOrigin?
+
+    public init() {}
+
+    public func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
+        records = []
+        self.origin = origin
+    }
+
+    public func record(_ record: Record) {
+        records.append(record)
+    }
+
+    public func endReport(_ header: ReportHeader) {
+        reports.append(AggregateReport(header: header, records: records))
+        origins.append(origin ?? ReportOrigin(file: ""))
+        records = []
+    }
+
+    public func fail(_ error: DMARCError) {
+        errors.append(error)
+        records = []
+    }
+
+    public func warn(_ warning: DMARCWarning) {
+        warnings.append(warning)
+    }
+}

@@ -1,0 +1,31 @@
+/// The element names of aggregate reports (RFC 7489, RFC 9990 and the drafts), matched by local name only.
+enum ElementName: UInt8 {
+    case feedback, version
+    case reportMetadata, orgName, email, extraContactInfo, reportID, dateRange, begin, end, error, generator
+    case policyPublished, domain, adkim, aspf, p, sp, np, pct, fo, testing, discoveryMethod
+    case record, row, sourceIP, count, policyEvaluated, disposition, dkim, spf, reason, type, comment
+    case identifiers, headerFrom, envelopeFrom, envelopeTo
+    case authResults, selector, result, humanResult, scope
+    /// Any element we do not read (`<extension>` and whatever a reporter adds).
+    case other
+
+    private static let byLocalName: [String: ElementName] = [
+        "feedback": .feedback, "version": .version,
+        "report_metadata": .reportMetadata, "org_name": .orgName, "email": .email,
+        "extra_contact_info": .extraContactInfo, "report_id": .reportID, "date_range": .dateRange,
+        "begin": .begin, "end": .end, "error": .error, "generator": .generator,
+        "policy_published": .policyPublished, "domain": .domain, "adkim": .adkim, "aspf": .aspf, "p": .p,
+        "sp": .sp, "np": .np, "pct": .pct, "fo": .fo, "testing": .testing, "discovery_method": .discoveryMethod,
+        "record": .record, "row": .row, "source_ip": .sourceIP, "count": .count,
+        "policy_evaluated": .policyEvaluated, "disposition": .disposition, "dkim": .dkim, "spf": .spf,
+        "reason": .reason, "type": .type, "comment": .comment,
+        "identifiers": .identifiers, "header_from": .headerFrom, "envelope_from": .envelopeFrom,
+        "envelope_to": .envelopeTo,
+        "auth_results": .authResults, "selector": .selector, "result": .result, "human_result": .humanResult,
+        "scope": .scope,
+    ]
+
+    init(localName: String) {
+        self = Self.byLocalName[localName] ?? .other
+    }
+}

@@ -1,0 +1,229 @@
+/// Turns the SAX events of one XML document into a report header and a stream of records.
+final class ReportBuilder: XMLEventHandler {
+    private let handler: any ReportHandler
+    private let origin: ReportOrigin
+    private let limits: ReadingLimits
+    /// The line being parsed, for messages.
+    var currentLine: () -> Int = { 0 }
+
+    private(set) var header = ReportHeader()
+    private(set) var sawFeedbackStart = false
+    private(set) var sawFeedbackEnd = false
+    private(set) var hasBegun = false
+    /// The reason to stop, once something is wrong with the content.
+    private(set) var failure: DMARCError.Reason?
+    var shouldStop: Bool { failure != nil || sawFeedbackEnd }
+
+    private var namespaceURI: String?
+    private var stack: [ElementName] = []
+    private var feedbackDepth = -1
+    private var text: [UInt8] = []
+    private var captureDepth = -1
+
+    private var record: Record?
+    private var countText: String?
+    private var reason: OverrideReason?
+    private var dkimResult: DKIMAuthResult?
+    private var spfResult: SPFAuthResult?
+
+    init(handler: any ReportHandler, origin: ReportOrigin, limits: ReadingLimits) {
+        self.handler = handler
+        self.origin = origin
+        self.limits = limits
+        stack.reserveCapacity(16)
+        text.reserveCapacity(256)
+    }
+
+    /// Gives the header to the handler once, before the first record (or at the end of a report without any).
+    func beginIfNeeded() {
+        guard !hasBegun else { return }
+        hasBegun = true
+        header.schema = schema
+        handler.beginReport(header, origin: origin)
+    }
+
+    func startElement(_ name: ElementName, namespaceURI: String?) {
+        let parent = stack.last ?? .other
+        stack.append(name)
+        guard stack.count <= limits.maxElementDepth else {
+            failure = .limitExceeded(.elementDepth, limit: limits.maxElementDepth)
+            return
+        }
+        if !sawFeedbackStart {
+            if name == .feedback {
+                sawFeedbackStart = true
+                feedbackDepth = stack.count
+                self.namespaceURI = namespaceURI
+            }
+            return
+        }
+        guard captureDepth < 0 else { return }  // markup inside a text field: its text joins the field's
+        switch (parent, name) {
+        case (.feedback, .record):
+            beginIfNeeded()
+            record = Record(sourceIP: SourceIP(reportText: ""), count: 0)
+            countText = nil
+        case (.policyEvaluated, .reason): reason = OverrideReason(type: .unrecognised(""))
+        case (.authResults, .dkim): dkimResult = DKIMAuthResult(domain: "", result: .none)
+        case (.authResults, .spf): spfResult = SPFAuthResult(domain: "", result: .none)
+        default:
+            if Self.isTextField(parent: parent, name: name) {
+                captureDepth = stack.count
+                text.removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
+    func endElement(_ name: ElementName) {
+        guard stack.last == name else {
+            closeImplicitly(upTo: name)
+            return
+        }
+        defer { stack.removeLast() }
+        guard sawFeedbackStart, !sawFeedbackEnd, failure == nil else { return }
+        let parent = stack.count >= 2 ? stack[stack.count - 2] : .other
+        if captureDepth == stack.count {
+            captureDepth = -1
+            store(makeText(), parent: parent, name: name)
+            return
+        }
+        guard captureDepth < 0 else { return }
+        switch (parent, name) {
+        case (.feedback, .record): finishRecord()
+        case (.policyEvaluated, .reason):
+            if let reason { record?.policyEvaluated.reasons.append(reason) }
+            reason = nil
+        case (.authResults, .dkim):
+            if let dkimResult { record?.authResults.dkim.append(dkimResult) }
+            dkimResult = nil
+        case (.authResults, .spf):
+            if let spfResult { record?.authResults.spf.append(spfResult) }
+            spfResult = nil
+        default:
+            if name == .feedback && stack.count == feedbackDepth {
+                header.schema = schema
+                sawFeedbackEnd = true
+            }
+        }
+    }
+
+    /// An end tag for an element further out (recovered broken XML): the elements inside it end here too.
+    /// An end tag for no open element is ignored.
+    private func closeImplicitly(upTo name: ElementName) {
+        guard stack.contains(name) else { return }
+        while let innermost = stack.last, innermost != name {
+            endElement(innermost)
+        }
+        endElement(name)
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard captureDepth >= 0 else { return }
+        guard text.count + bytes.count <= limits.maxTextBytes else {
+            failure = .limitExceeded(.textBytes, limit: limits.maxTextBytes)
+            return
+        }
+        text.append(contentsOf: bytes)
+    }
+
+    private var schema: ReportSchema {
+        switch (namespaceURI, header.version?.trimmingReportWhitespace()) {
+        case ("urn:ietf:params:xml:ns:dmarc-2.0", _), (_, "2.0"): .rfc9990
+        case ("http://dmarc.org/dmarc-xml/0.1", _), (_, "1.0"), (_, "1"): .rfc7489
+        default: .draft
+        }
+    }
+
+    private func finishRecord() {
+        guard var finished = record else { return }
+        record = nil
+        guard let countText, let count = UInt64(countText) else {
+            failure = .invalidCount(text: countText ?? "", line: currentLine())
+            return
+        }
+        finished.count = count
+        handler.record(finished)
+    }
+
+    /// Text without surrounding whitespace; invalid UTF-8 becomes U+FFFD.
+    private func makeText() -> String {
+        guard let first = text.firstIndex(where: { !$0.isXMLWhitespace }) else { return "" }
+        let last = text.lastIndex(where: { !$0.isXMLWhitespace })!
+        return String(decoding: text[first...last], as: UTF8.self)
+    }
+
+    private static func isTextField(parent: ElementName, name: ElementName) -> Bool {
+        switch (parent, name) {
+        case (.feedback, .version),
+             (.reportMetadata, .orgName), (.reportMetadata, .email), (.reportMetadata, .extraContactInfo),
+             (.reportMetadata, .reportID), (.reportMetadata, .error), (.reportMetadata, .generator),
+             (.dateRange, .begin), (.dateRange, .end),
+             (.policyPublished, _),
+             (.row, .sourceIP), (.row, .count),
+             (.policyEvaluated, .disposition), (.policyEvaluated, .dkim), (.policyEvaluated, .spf),
+             (.reason, .type), (.reason, .comment),
+             (.identifiers, _),
+             (.dkim, _), (.spf, _):
+            return name != .other
+        default:
+            return false
+        }
+    }
+
+    private func store(_ value: String, parent: ElementName, name: ElementName) {
+        switch (parent, name) {
+        case (.feedback, .version): header.version = value
+        case (.reportMetadata, .orgName): header.metadata.orgName = value
+        case (.reportMetadata, .email): header.metadata.email = value
+        case (.reportMetadata, .extraContactInfo): header.metadata.extraContactInfo = value
+        case (.reportMetadata, .reportID): header.metadata.reportID = value
+        case (.reportMetadata, .error): header.metadata.errors.append(value)
+        case (.reportMetadata, .generator): header.metadata.generator = value
+        case (.dateRange, .begin): header.metadata.dateRange.begin = Self.timestamp(value)
+        case (.dateRange, .end): header.metadata.dateRange.end = Self.timestamp(value)
+        case (.policyPublished, _): storePolicy(value, name: name)
+        case (.row, .sourceIP): record?.sourceIP = SourceIP(reportText: value)
+        case (.row, .count): countText = value
+        case (.policyEvaluated, .disposition): record?.policyEvaluated.disposition = Disposition(reportText: value)
+        case (.policyEvaluated, .dkim): record?.policyEvaluated.dkim = DMARCResult(reportText: value)
+        case (.policyEvaluated, .spf): record?.policyEvaluated.spf = DMARCResult(reportText: value)
+        case (.reason, .type): reason?.type = PolicyOverride(reportText: value)
+        case (.reason, .comment): reason?.comment = value
+        case (.identifiers, .headerFrom): record?.identifiers.headerFrom = value
+        case (.identifiers, .envelopeFrom): record?.identifiers.envelopeFrom = value
+        case (.identifiers, .envelopeTo): record?.identifiers.envelopeTo = value
+        case (.dkim, .domain): dkimResult?.domain = value
+        case (.dkim, .selector): dkimResult?.selector = value
+        case (.dkim, .result): dkimResult?.result = DKIMResult(reportText: value)
+        case (.dkim, .humanResult): dkimResult?.humanResult = value
+        case (.spf, .domain): spfResult?.domain = value
+        case (.spf, .scope): spfResult?.scope = value
+        case (.spf, .result): spfResult?.result = SPFResult(reportText: value)
+        case (.spf, .humanResult): spfResult?.humanResult = value
+        default: break
+        }
+    }
+
+    private func storePolicy(_ value: String, name: ElementName) {
+        switch name {
+        case .domain: header.policy.domain = value
+        case .adkim: header.policy.adkim = Alignment(reportText: value)
+        case .aspf: header.policy.aspf = Alignment(reportText: value)
+        case .p: header.policy.p = PolicyAction(reportText: value)
+        case .sp: header.policy.sp = PolicyAction(reportText: value)
+        case .np: header.policy.np = PolicyAction(reportText: value)
+        case .pct: header.policy.pct = Int(value)
+        case .fo: header.policy.fo = value
+        case .testing: header.policy.testing = value
+        case .discoveryMethod: header.policy.discoveryMethod = value
+        default: break
+        }
+    }
+
+    /// Seconds since 1970; some reporters write a fraction, which is dropped.
+    private static func timestamp(_ text: String) -> Int64 {
+        if let whole = Int64(text) { return whole }
+        if let real = Double(text), real.isFinite, abs(real) < 1e15 { return Int64(real) }
+        return 0
+    }
+}

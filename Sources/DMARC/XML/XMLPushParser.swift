@@ -1,0 +1,160 @@
+internal import CDMARCXML2
+
+/// The SAX events a report reader needs, with libxml2's types kept out.
+protocol XMLEventHandler: AnyObject {
+    /// `namespaceURI` is given for `<feedback>` only, the one element whose namespace tells the schema.
+    func startElement(_ name: ElementName, namespaceURI: String?)
+    func endElement(_ name: ElementName)
+    func characters(_ text: UnsafeBufferPointer<UInt8>)
+    /// Set by the handler to stop the parse (a bad count, a limit).
+    var shouldStop: Bool { get }
+}
+
+/// A problem libxml2 reported, with its 1-based line.
+struct XMLDiagnostic: Sendable, Hashable {
+    var line: Int
+    var message: String
+    /// libxml2 stopped at it and read no further.
+    var isPrematureEnd: Bool
+}
+
+/// libxml2's SAX2 push parser: bytes go in chunk by chunk, events come out to the handler.
+///
+/// This is the only place that touches libxml2. Recovery mode is on (reporters send broken XML), the network,
+/// DTD loading and entity substitution are off, and any entity declaration stops the parse.
+final class XMLPushParser {
+    private unowned let handler: any XMLEventHandler
+    private var context: xmlParserCtxtPtr!
+    private var names: [UnsafeRawPointer: ElementName] = [:]
+    /// Problems libxml2 reported, in order (at most a few are kept).
+    private(set) var diagnostics: [XMLDiagnostic] = []
+    /// The first entity declaration met; reading it stops the parse.
+    private(set) var declaredEntity: (name: String, line: Int)?
+    /// The name of the document element, for "this is not a report" messages.
+    private(set) var rootElementName: String?
+    /// The end tag the document really has, when libxml2 closes another element for it (a recovered mismatch).
+    private var mismatchedEndTag: ElementName?
+    /// Errors met while finishing are about what the document lacks at its end.
+    private var isFinishing = false
+
+    private static let initialised: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    init(handler: any XMLEventHandler, documentName: String) {
+        _ = Self.initialised
+        self.handler = handler
+        var sax = xmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = { userData, localName, _, uri, _, _, _, _, _ in
+            XMLPushParser.from(userData).didStart(localName!, uri)
+        }
+        sax.endElementNs = { userData, localName, _, _ in
+            XMLPushParser.from(userData).didEnd(localName!)
+        }
+        sax.characters = { userData, text, length in
+            XMLPushParser.from(userData).didRead(text, length)
+        }
+        sax.cdataBlock = sax.characters
+        sax.ignorableWhitespace = sax.characters
+        sax.entityDecl = { userData, name, _, _, _, _ in
+            XMLPushParser.from(userData).didDeclareEntity(name)
+        }
+        sax.serror = { userData, error in
+            guard let userData, let error else { return }
+            XMLPushParser.from(userData).didReport(error.pointee)
+        }
+        let userData = Unmanaged.passUnretained(self).toOpaque()
+        context = documentName.withCString { xmlCreatePushParserCtxt(&sax, userData, nil, 0, $0) }
+        xmlCtxtUseOptions(context, Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue
+                                         | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue))
+    }
+
+    deinit {
+        xmlFreeParserCtxt(context)
+    }
+
+    /// Parses the next chunk of the document.
+    func feed(_ bytes: UnsafeRawBufferPointer) {
+        guard !bytes.isEmpty, !isStopped else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let length = min(bytes.count - offset, 1 << 20)
+            let start = bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self)
+            xmlParseChunk(context, start, Int32(length), 0)
+            offset += length
+        }
+    }
+
+    /// Tells libxml2 the document is complete, so it reports what is left open.
+    func finish() {
+        guard !isStopped else { return }
+        isFinishing = true
+        xmlParseChunk(context, nil, 0, 1)
+    }
+
+    /// The line libxml2 is reading, 1-based.
+    var line: Int { Int(xmlSAX2GetLineNumber(context)) }
+
+    private var isStopped: Bool { context.pointee.instate == XML_PARSER_EOF }
+
+    private func stop() {
+        xmlStopParser(context)
+    }
+
+    private static func from(_ userData: UnsafeMutableRawPointer?) -> XMLPushParser {
+        Unmanaged<XMLPushParser>.fromOpaque(userData!).takeUnretainedValue()
+    }
+
+    private func elementName(_ localName: UnsafePointer<xmlChar>) -> ElementName {
+        let key = UnsafeRawPointer(localName)
+        if let known = names[key] { return known }
+        let name = ElementName(localName: String(cString: localName))
+        names[key] = name
+        return name
+    }
+
+    private func didStart(_ localName: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) {
+        if rootElementName == nil { rootElementName = String(cString: localName) }
+        let name = elementName(localName)
+        handler.startElement(name, namespaceURI: name == .feedback ? uri.map { String(cString: $0) } : nil)
+        if handler.shouldStop { stop() }
+    }
+
+    /// In recovery, libxml2 closes its innermost open element for any end tag. The handler is told the end tag
+    /// the document has, so that it can keep its own structure in step with the text.
+    private func didEnd(_ localName: UnsafePointer<xmlChar>) {
+        let written = mismatchedEndTag
+        mismatchedEndTag = nil
+        handler.endElement(written ?? elementName(localName))
+        if handler.shouldStop { stop() }
+    }
+
+    private func didRead(_ text: UnsafePointer<xmlChar>?, _ length: Int32) {
+        guard let text, length > 0 else { return }
+        handler.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+        if handler.shouldStop { stop() }
+    }
+
+    private func didDeclareEntity(_ name: UnsafePointer<xmlChar>?) {
+        if declaredEntity == nil {
+            declaredEntity = (name.map { String(cString: $0) } ?? "", line)
+        }
+        stop()
+    }
+
+    private func didReport(_ error: xmlError) {
+        guard error.level != XML_ERR_WARNING, diagnostics.count < 20 else { return }
+        if error.code == XML_ERR_TAG_NAME_MISMATCH.rawValue, let written = error.str2 {
+            let qualifiedName = String(cString: written)
+            mismatchedEndTag = ElementName(localName: String(qualifiedName.split(separator: ":").last ?? ""))
+        }
+        let message = (error.message.map { String(cString: $0) } ?? "error \(error.code)")
+            .split(whereSeparator: \.isNewline).joined(separator: " ")
+        let prematureEnd = isFinishing || error.code == XML_ERR_TAG_NOT_FINISHED.rawValue
+        diagnostics.append(XMLDiagnostic(line: Int(error.line),
+                                         message: message.trimmingReportWhitespace(),
+                                         isPrematureEnd: prematureEnd))
+    }
+}
