@@ -1,0 +1,43 @@
+/// Which reports and records count. Filters apply to records before any totals are made.
+public struct RecordFilter: Sendable, Hashable {
+    /// When not empty, only records whose source lies in one of these ranges count.
+    public var includedSources: [IPRange] = []
+    /// Records whose source lies in one of these never count (exclusion wins over inclusion).
+    public var excludedSources: [IPRange] = []
+    /// Only records that fail DMARC (neither aligned DKIM nor aligned SPF passed).
+    public var onlyFailing = false
+    /// When not empty, only reports for these policy domains (lower case).
+    public var policyDomains: Set<String> = []
+    /// When not empty, only reports from these reporters (lower case).
+    public var reporters: Set<String> = []
+    /// Only reports whose period begins at or after this time (seconds since 1970).
+    public var since: Int64?
+    /// Only reports whose period begins before this time.
+    public var until: Int64?
+
+    public init() {}
+
+    /// Whether any filter works on single records (then a report with no record left does not count).
+    public var filtersRecords: Bool {
+        onlyFailing || !includedSources.isEmpty || !excludedSources.isEmpty
+    }
+
+    /// Whether a report counts at all.
+    public func admits(_ header: ReportHeader) -> Bool {
+        if !policyDomains.isEmpty && !policyDomains.contains(header.policy.domain.lowercased()) { return false }
+        if !reporters.isEmpty && !reporters.contains(header.metadata.reporter.lowercased()) { return false }
+        if let since, header.metadata.dateRange.begin < since { return false }
+        if let until, header.metadata.dateRange.begin >= until { return false }
+        return true
+    }
+
+    /// Whether a record of an admitted report counts.
+    public func admits(_ record: Record) -> Bool {
+        if onlyFailing && !record.failsDMARC { return false }
+        guard !includedSources.isEmpty || !excludedSources.isEmpty else { return true }
+        // A source that is no address (masked by the reporter) matches no range.
+        guard let address = record.sourceIP.address else { return includedSources.isEmpty }
+        if excludedSources.contains(where: { $0.contains(address) }) { return false }
+        return includedSources.isEmpty || includedSources.contains(where: { $0.contains(address) })
+    }
+}

@@ -1,0 +1,28 @@
+/// One report reduced to totals: what every summary view needs, without keeping its records.
+public struct ReportSummary: Sendable {
+    public var header: ReportHeader
+    public var origin: ReportOrigin
+    /// Records that passed the filter.
+    public var records = 0
+    public var totals = MessageTotals()
+    /// Totals per source address (filled only when asked for).
+    public var sources: [SourceIP: SourceTotals] = [:]
+
+    public init(header: ReportHeader, origin: ReportOrigin) {
+        self.header = header
+        self.origin = origin
+    }
+
+    /// Reports with the same key are the same report saved twice (say as `.xml` and as `.xml.gz`).
+    public var key: ReportKey {
+        ReportKey(reporter: header.metadata.reporter, reportID: header.metadata.reportID,
+                  policyDomain: header.policy.domain.lowercased())
+    }
+}
+
+/// What identifies a report: its reporter, its report ID and the policy domain it covers.
+public struct ReportKey: Hashable, Sendable {
+    public var reporter: String
+    public var reportID: String
+    public var policyDomain: String
+}

@@ -1,0 +1,96 @@
+import DMARC
+
+/// One run of the tool over the paths it was given: reads, counts, prints, and says what went wrong.
+struct ReportRun {
+    let reader: ReportReader
+    let filter: RecordFilter
+    let jobs: Int
+    let diagnostics: Diagnostics
+
+    /// The reporter or source-address view. Returns false when some file could not be read.
+    func printSummary(of paths: [String], view: View, format: OutputFormat) -> Bool {
+        let (files, pathProblems) = InputFiles.expand(paths)
+        pathProblems.forEach { diagnostics.report(pathProblem: $0) }
+        var statistics = Statistics()
+        var failedFiles = pathProblems.count
+        reader.summarize(files: files, jobs: jobs, filter: filter, collectsSources: view == .statistics) { index, file in
+            file.warnings.forEach(diagnostics.report)
+            file.errors.forEach(diagnostics.report)
+            if !file.errors.isEmpty { failedFiles += 1 }
+            for report in file.reports { statistics.add(report) }
+            diagnostics.progress(filesDone: index + 1, of: files.count)
+        }
+        let table = view == .statistics ? SourceView.table(statistics) : ReporterView.table(statistics)
+        let output = StandardOutput()
+        output.write(TableWriter.render(table, as: format))
+        output.flush()
+        diagnostics.finish(files: files.count, reports: statistics.reportCount,
+                           duplicates: statistics.duplicateCount, failedFiles: failedFiles)
+        return failedFiles == 0
+    }
+
+    /// The record view, printed as records are read (files one after another, in order).
+    func printRecords(of paths: [String], format: OutputFormat) -> Bool {
+        let (files, pathProblems) = InputFiles.expand(paths)
+        pathProblems.forEach { diagnostics.report(pathProblem: $0) }
+        let printer = RecordPrinter(filter: filter, format: format, diagnostics: diagnostics)
+        var failedFiles = pathProblems.count
+        for (index, file) in files.enumerated() {
+            let problemsBefore = printer.problemCount
+            reader.read(path: file, into: printer)
+            if printer.problemCount > problemsBefore { failedFiles += 1 }
+            diagnostics.progress(filesDone: index + 1, of: files.count)
+        }
+        printer.finish()
+        diagnostics.finish(files: files.count, reports: printer.statistics.reportCount,
+                           duplicates: printer.statistics.duplicateCount, failedFiles: failedFiles)
+        return failedFiles == 0
+    }
+}
+
+/// Prints each admitted record of each new report as it arrives.
+final class RecordPrinter: ReportHandler {
+    private let filter: RecordFilter
+    private let diagnostics: Diagnostics
+    private var writer: TableWriter
+    private let output = StandardOutput()
+    private var header: ReportHeader?
+    private(set) var statistics = Statistics()
+    private(set) var problemCount = 0
+
+    init(filter: RecordFilter, format: OutputFormat, diagnostics: Diagnostics) {
+        self.filter = filter
+        self.diagnostics = diagnostics
+        writer = TableWriter(format: format, columns: RecordView.columns)
+        output.write(writer.start())
+    }
+
+    func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
+        let summary = ReportSummary(header: header, origin: origin)
+        self.header = filter.admits(header) && statistics.add(summary) ? header : nil
+    }
+
+    func record(_ record: Record) {
+        guard let header, filter.admits(record) else { return }
+        output.write(writer.write(RecordView.row(record, in: header)))
+    }
+
+    func endReport(_ header: ReportHeader) {
+        self.header = nil
+    }
+
+    func fail(_ error: DMARCError) {
+        header = nil
+        problemCount += 1
+        diagnostics.report(error)
+    }
+
+    func warn(_ warning: DMARCWarning) {
+        diagnostics.report(warning)
+    }
+
+    func finish() {
+        output.write(writer.finish())
+        output.flush()
+    }
+}

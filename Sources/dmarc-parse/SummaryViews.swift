@@ -1,0 +1,72 @@
+import DMARC
+
+/// The default view: one row per reporter.
+enum ReporterView {
+    static let columns: [Table.Column] = [
+        .text("reporter"), .number("reports"), .text("domains"), .text("begin"), .text("end"),
+        .number("records"), .number("messages"), .number("dmarc_pass"), .number("dmarc_fail"),
+    ]
+
+    static func table(_ statistics: Statistics) -> Table {
+        var table = Table(columns: columns)
+        var all = ReporterTotals()
+        for (reporter, totals) in statistics.reporterRows {
+            table.rows.append([
+                .text(reporter), .number(UInt64(totals.reports)), .list(totals.policyDomains.sorted(), separator: ","),
+                .time(totals.begin), .time(totals.end), .number(UInt64(totals.records)),
+                .number(totals.totals.messages), .number(totals.totals.dmarcPass), .number(totals.totals.dmarcFail),
+            ])
+            all.merge(totals)
+        }
+        if !table.rows.isEmpty {
+            table.totals = [
+                .text("total"), .number(UInt64(all.reports)), .text("\(all.policyDomains.count) domains"),
+                .time(all.begin), .time(all.end), .number(UInt64(all.records)),
+                .number(all.totals.messages), .number(all.totals.dmarcPass), .number(all.totals.dmarcFail),
+            ]
+        }
+        return table
+    }
+}
+
+/// `-s`: one row per source address.
+enum SourceView {
+    static let columns: [Table.Column] = [
+        .text("source_ip"), .number("messages"), .number("dmarc_pass"), .number("dmarc_fail"),
+        .number("dkim_pass"), .number("spf_pass"), .number("none"), .number("quarantine"), .number("reject"),
+        .text("reporters"), .text("header_from"),
+    ]
+
+    static func table(_ statistics: Statistics) -> Table {
+        var table = Table(columns: columns)
+        var all = SourceTotals()
+        for (source, sourceTotals) in statistics.sourceRows {
+            table.rows.append([.text(source.text)] + numbers(sourceTotals.totals) + [
+                .list(sourceTotals.reporters.sorted(), separator: ","),
+                .list(sourceTotals.headerFromDomains.sorted(), separator: ","),
+            ])
+            all.add(sourceTotals)
+        }
+        if !table.rows.isEmpty {
+            table.totals = [.text("total (\(table.rows.count) sources)")] + numbers(all.totals)
+                + [.text("\(all.reporters.count) reporters"), .text("\(all.headerFromDomains.count) domains")]
+        }
+        return table
+    }
+
+    private static func numbers(_ totals: MessageTotals) -> [Cell] {
+        [totals.messages, totals.dmarcPass, totals.dmarcFail, totals.dkimPass, totals.spfPass,
+         totals.dispositionNone, totals.dispositionQuarantine, totals.dispositionReject].map(Cell.number)
+    }
+}
+
+extension ReporterTotals {
+    mutating func merge(_ other: ReporterTotals) {
+        reports += other.reports
+        policyDomains.formUnion(other.policyDomains)
+        begin = Swift.min(begin, other.begin)
+        end = Swift.max(end, other.end)
+        records += other.records
+        totals.add(other.totals)
+    }
+}

@@ -1,0 +1,141 @@
+/// The output formats, and how each writes a table.
+enum OutputFormat: String, CaseIterable {
+    case table, tsv, csv, json, ndjson
+}
+
+/// Writes table rows in one format. Rows can be written one at a time (streamed), then `finish()`.
+struct TableWriter {
+    let format: OutputFormat
+    let columns: [Table.Column]
+    private var rowsWritten = 0
+    /// For the table format, rows wait until all are known so the columns can be aligned.
+    private var pending: [[String]] = []
+
+    init(format: OutputFormat, columns: [Table.Column]) {
+        self.format = format
+        self.columns = columns
+    }
+
+    /// The whole table as text.
+    static func render(_ table: Table, as format: OutputFormat) -> String {
+        var writer = TableWriter(format: format, columns: table.columns)
+        var text = writer.start()
+        for row in table.rows { text += writer.write(row) }
+        text += writer.finish(totals: table.totals)
+        return text
+    }
+
+    /// What comes before the first row.
+    func start() -> String {
+        switch format {
+        case .tsv: columns.map(\.name).joined(separator: "\t") + "\n"
+        case .csv: columns.map { Self.csvField($0.name) }.joined(separator: ",") + "\r\n"
+        case .json: "["
+        case .table, .ndjson: ""
+        }
+    }
+
+    /// One row; returns what to print now.
+    mutating func write(_ row: [Cell]) -> String {
+        defer { rowsWritten += 1 }
+        switch format {
+        case .table:
+            pending.append(row.map(Self.plainText))
+            return ""
+        case .tsv:
+            return row.map { Self.plainText($0).map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 } }
+                .map { String($0) }.joined(separator: "\t") + "\n"
+        case .csv:
+            return row.map { Self.csvField(Self.plainText($0)) }.joined(separator: ",") + "\r\n"
+        case .json:
+            return (rowsWritten == 0 ? "\n" : ",\n") + jsonObject(row)
+        case .ndjson:
+            return jsonObject(row) + "\n"
+        }
+    }
+
+    /// What comes after the last row (for the table format: everything).
+    mutating func finish(totals: [Cell]? = nil) -> String {
+        switch format {
+        case .json: return rowsWritten == 0 ? "[]\n" : "\n]\n"
+        case .table: return alignedTable(totals: totals.map { $0.map(Self.plainText) })
+        case .tsv, .csv, .ndjson: return ""
+        }
+    }
+
+    private func alignedTable(totals: [String]?) -> String {
+        let header = columns.map(\.name)
+        var lines = [header] + pending
+        if let totals { lines.append(totals) }
+        let widths = columns.indices.map { index in lines.map { $0[index].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            let padded = cells.enumerated().map { index, cell in
+                let padding = String(repeating: " ", count: widths[index] - cell.count)
+                return columns[index].alignsRight ? padding + cell : cell + padding
+            }
+            let joined = padded.joined(separator: "  ")
+            return String(joined[..<(joined.lastIndex(where: { $0 != " " }).map(joined.index(after:)) ?? joined.startIndex)]) + "\n"
+        }
+        var text = line(header)
+        for row in pending { text += line(row) }
+        if let totals {
+            text += line(widths.map { String(repeating: "-", count: $0) })
+            text += line(totals)
+        }
+        return text
+    }
+
+    private func jsonObject(_ row: [Cell]) -> String {
+        "{" + zip(columns, row).map { JSON.string($0.name) + ":" + JSON.value($1) }.joined(separator: ",") + "}"
+    }
+
+    static func plainText(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let text): text
+        case .missing: ""
+        case .number(let number): String(number)
+        case .time(let seconds): iso8601(seconds)
+        case .list(let items, let separator): items.joined(separator: separator)
+        case .objects(_, let textForm): textForm
+        }
+    }
+
+    /// RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+}
+
+/// Minimal JSON writing with a fixed key order, so the same input always gives the same bytes.
+enum JSON {
+    static func value(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let text): string(text)
+        case .missing: "null"
+        case .number(let number): String(number)
+        case .time(let seconds): string(iso8601(seconds))
+        case .list(let items, _): "[" + items.map(string).joined(separator: ",") + "]"
+        case .objects(let objects, _):
+            "[" + objects.map { "{" + $0.map { string($0.key) + ":" + value($0.value) }.joined(separator: ",") + "}" }
+                .joined(separator: ",") + "]"
+        }
+    }
+
+    static func string(_ text: String) -> String {
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case _ where scalar.value < 0x20:
+                escaped += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped + "\""
+    }
+}
