@@ -63,7 +63,9 @@ final class Diagnostics {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    private func plural(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
-    }
+}
+
+/// `1 file`, `2 files`.
+func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }

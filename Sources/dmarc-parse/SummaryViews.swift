@@ -20,7 +20,7 @@ enum ReporterView {
         }
         if !table.rows.isEmpty {
             table.totals = [
-                .text("total"), .number(UInt64(all.reports)), .text("\(all.policyDomains.count) domains"),
+                .text("total"), .number(UInt64(all.reports)), .text(plural(all.policyDomains.count, "domain")),
                 .time(all.begin), .time(all.end), .number(UInt64(all.records)),
                 .number(all.totals.messages), .number(all.totals.dmarcPass), .number(all.totals.dmarcFail),
             ]
@@ -48,8 +48,8 @@ enum SourceView {
             all.add(sourceTotals)
         }
         if !table.rows.isEmpty {
-            table.totals = [.text("total (\(table.rows.count) sources)")] + numbers(all.totals)
-                + [.text("\(all.reporters.count) reporters"), .text("\(all.headerFromDomains.count) domains")]
+            table.totals = [.text("total (\(plural(table.rows.count, "source")))")] + numbers(all.totals)
+                + [.text(plural(all.reporters.count, "reporter")), .text(plural(all.headerFromDomains.count, "domain"))]
         }
         return table
     }

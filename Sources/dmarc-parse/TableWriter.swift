@@ -57,7 +57,7 @@ struct TableWriter {
     /// What comes after the last row (for the table format: everything).
     mutating func finish(totals: [Cell]? = nil) -> String {
         switch format {
-        case .json: return rowsWritten == 0 ? "[]\n" : "\n]\n"
+        case .json: return rowsWritten == 0 ? "]\n" : "\n]\n"
         case .table: return alignedTable(totals: totals.map { $0.map(Self.plainText) })
         case .tsv, .csv, .ndjson: return ""
         }

@@ -12,7 +12,9 @@ final class ReportBuilder: XMLEventHandler {
     private(set) var hasBegun = false
     /// The reason to stop, once something is wrong with the content.
     private(set) var failure: DMARCError.Reason?
-    var shouldStop: Bool { failure != nil || sawFeedbackEnd }
+    var shouldStop: Bool { failure != nil }
+    /// Called once `</feedback>` is read; what follows is only checked for being empty.
+    var onFeedbackEnd: () -> Void = {}
 
     private var namespaceURI: String?
     private var stack: [ElementName] = []
@@ -57,7 +59,7 @@ final class ReportBuilder: XMLEventHandler {
             }
             return
         }
-        guard captureDepth < 0 else { return }  // markup inside a text field: its text joins the field's
+        guard !sawFeedbackEnd, captureDepth < 0 else { return }  // markup inside a text field: its text joins the field's
         switch (parent, name) {
         case (.feedback, .record):
             beginIfNeeded()
@@ -103,6 +105,7 @@ final class ReportBuilder: XMLEventHandler {
             if name == .feedback && stack.count == feedbackDepth {
                 header.schema = schema
                 sawFeedbackEnd = true
+                onFeedbackEnd()
             }
         }
     }

@@ -4,6 +4,8 @@ final class XMLDocumentSink: ByteSink {
     private let origin: ReportOrigin
     private let builder: ReportBuilder
     private var parser: XMLPushParser!
+    /// How many problems libxml2 had reported when `</feedback>` was read.
+    private var diagnosticsBeforeEnd = 0
 
     init(context: ReadingContext, origin: ReportOrigin) {
         self.context = context
@@ -11,6 +13,7 @@ final class XMLDocumentSink: ByteSink {
         builder = ReportBuilder(handler: context.handler, origin: origin, limits: context.limits)
         parser = XMLPushParser(handler: builder, documentName: origin.description)
         builder.currentLine = { [unowned self] in self.parser.line }
+        builder.onFeedbackEnd = { [unowned self] in self.diagnosticsBeforeEnd = self.parser.diagnostics.count }
     }
 
     func write(_ chunk: UnsafeRawBufferPointer) throws(DMARCError) {
@@ -28,7 +31,12 @@ final class XMLDocumentSink: ByteSink {
         if let root = parser.rootElementName, root != "feedback" {
             context.handler.warn(DMARCWarning("the report is wrapped in an unexpected <\(root)> element", at: origin))
         }
-        if let recovered = parser.diagnostics.first {
+        let afterEnd = parser.diagnostics.dropFirst(diagnosticsBeforeEnd)
+        if let trailing = afterEnd.first, parser.rootElementName == "feedback" {
+            context.handler.warn(DMARCWarning(
+                "ignored what follows </feedback> (line \(trailing.line): \(trailing.message))", at: origin))
+        }
+        if let recovered = parser.diagnostics.prefix(diagnosticsBeforeEnd).first {
             context.handler.warn(DMARCWarning(
                 "malformed XML read in recovery mode (line \(recovered.line): \(recovered.message))", at: origin))
         }
