@@ -17,11 +17,13 @@ struct DMARCParse: ParsableCommand {
                 dmarc-parse ~/dmarc-reports
               Messages per source IP as TSV, largest first, for sort/awk:
                 dmarc-parse -s --format tsv ~/dmarc-reports | awk -F'\\t' '$4 > 0'
-              Audit the senders failing both SPF and DKIM, except your own network, for jq:
+              The sources failing both SPF and DKIM, except your own network, for jq:
                 dmarc-parse -s --failing --exclude-ips 192.0.2.0/24,2001:db8::/32 --format json ~/dmarc-reports
+              Audit: every sender, why it fails, what to fix before p=reject:
+                dmarc-parse --audit ~/dmarc-reports
 
             Exit status: 0 every file was read; 1 some file could not be read (the result is still printed); \
-            2 usage error.
+            2 usage error; 3 with --audit --fail-on-gaps, when every file was read and a sender needs action.
 
             Limits (per file): decompressed size \(ReadingLimits().maxDecompressedBytes >> 20) MiB \
             (--max-decompressed-mib), zip members \(ReadingLimits().maxZipMembers) (--max-zip-members), element \
@@ -37,6 +39,10 @@ struct DMARCParse: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
                                valueName: "format"))
     var format: OutputFormat = .table
+
+    @Flag(name: .customLong("fail-on-gaps"),
+          help: "With --audit: exit 3 when a sender needs action (for cron and CI monitoring).")
+    var failOnGaps = false
 
     @OptionGroup(title: "Filters")
     var filters: FilterOptions
@@ -58,6 +64,9 @@ struct DMARCParse: ParsableCommand {
     mutating func validate() throws {
         guard !paths.isEmpty || filesFrom != nil else { throw ValidationError("name at least one file or folder") }
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+        if view == .reports && format != .json && format != .ndjson {
+            throw ValidationError("--reports writes nested documents: add --format ndjson or --format json")
+        }
         if paths.contains("-") && filesFrom == "-" {
             throw ValidationError("standard input cannot be both a report (-) and --files-from -")
         }
@@ -87,12 +96,21 @@ struct DMARCParse: ParsableCommand {
                 throw ValidationError("--files-from \(filesFrom): \(error.localizedDescription)")
             }
         }
+        let diagnostics = Diagnostics()
         let run = ReportRun(reader: ReportReader(limits: limitOptions.limits), filter: filters.recordFilter,
-                            jobs: jobs, diagnostics: Diagnostics())
-        let succeeded = switch view {
+                            jobs: jobs, diagnostics: diagnostics)
+        let outcome = switch view {
         case .records: run.printRecords(of: requested, format: format)
-        case .reporters, .statistics: run.printSummary(of: requested, view: view, format: format)
+        case .reports: run.printReports(of: requested, format: format)
+        case .reporters, .statistics, .audit: run.printSummary(of: requested, view: view, format: format)
         }
-        Foundation.exit(succeeded ? 0 : 1)
+        switch outcome {
+        case .complete: Foundation.exit(0)
+        case .someFilesFailed: Foundation.exit(1)
+        case .gapsFound(let gaps):
+            guard failOnGaps else { Foundation.exit(0) }
+            gaps.forEach { diagnostics.report(gap: $0) }
+            Foundation.exit(3)
+        }
     }
 }

@@ -12,7 +12,11 @@ final class Diagnostics {
 
     func report(_ error: DMARCError) {
         problemCount += 1
-        say("dmarc-parse: \(error)")
+        if case .limitExceeded = error.reason {
+            say("dmarc-parse: \(error) (see --help to raise the limits)")
+        } else {
+            say("dmarc-parse: \(error)")
+        }
     }
 
     /// A problem with a path itself (missing, unreadable folder).
@@ -24,6 +28,11 @@ final class Diagnostics {
     func report(_ warning: DMARCWarning) {
         warningCount += 1
         say("dmarc-parse: \(warning)")
+    }
+
+    /// A sender the audit says needs action (with --fail-on-gaps).
+    func report(gap: String) {
+        say("dmarc-parse: needs action: \(gap)")
     }
 
     /// A progress line, only on a terminal and only once the run has taken a second.

@@ -22,13 +22,15 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// Which rows to print.
 enum View: String, EnumerableFlag {
-    case reporters, statistics, records
+    case reporters, statistics, records, audit, reports
 
     static func name(for value: View) -> NameSpecification {
         switch value {
         case .reporters: [.customLong("reporters")]
         case .statistics: [.short, .long]
         case .records: [.long]
+        case .audit: [.long]
+        case .reports: [.long]
         }
     }
 
@@ -37,6 +39,8 @@ enum View: String, EnumerableFlag {
         case .reporters: "One row per reporter (the default)."
         case .statistics: "One row per source IP address."
         case .records: "One row per record, in the order read."
+        case .audit: "One row per sender and header_from domain: what fails SPF/DKIM, why, and what to fix."
+        case .reports: "One nested document per report: metadata, policy, records (json or ndjson)."
         }
     }
 }

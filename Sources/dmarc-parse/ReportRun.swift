@@ -1,6 +1,13 @@
 import DMARC
 
 /// One run of the tool over the paths it was given: reads, counts, prints, and says what went wrong.
+/// How a run ended, for the exit status.
+enum RunOutcome {
+    case complete, someFilesFailed
+    /// Every file was read, and the audit found senders that need action (one line on each).
+    case gapsFound([String])
+}
+
 struct ReportRun {
     let reader: ReportReader
     let filter: RecordFilter
@@ -8,29 +15,43 @@ struct ReportRun {
     let diagnostics: Diagnostics
 
     /// The reporter or source-address view. Returns false when some file could not be read.
-    func printSummary(of paths: [String], view: View, format: OutputFormat) -> Bool {
+    func printSummary(of paths: [String], view: View, format: OutputFormat) -> RunOutcome {
         let (files, pathProblems) = InputFiles.expand(paths)
         pathProblems.forEach { diagnostics.report(pathProblem: $0) }
         var statistics = Statistics()
         var failedFiles = pathProblems.count
-        reader.summarize(files: files, jobs: jobs, filter: filter, collectsSources: view == .statistics) { index, file in
+        let details: SummaryDetails = switch view {
+        case .statistics: .sources
+        case .audit: .audit
+        default: []
+        }
+        reader.summarize(files: files, jobs: jobs, filter: filter, details: details) { index, file in
             file.warnings.forEach(diagnostics.report)
             file.errors.forEach(diagnostics.report)
             if !file.errors.isEmpty { failedFiles += 1 }
             for report in file.reports { statistics.add(report) }
             diagnostics.progress(filesDone: index + 1, of: files.count)
         }
-        let table = view == .statistics ? SourceView.table(statistics) : ReporterView.table(statistics)
         let output = StandardOutput()
-        output.write(TableWriter.render(table, as: format))
+        var gaps: [String] = []
+        switch view {
+        case .statistics: output.write(TableWriter.render(SourceView.table(statistics), as: format))
+        case .audit:
+            let audit = SenderAudit(statistics.audit)
+            output.write(TableWriter.render(AuditView.table(audit), as: format))
+            if format == .table { output.write(AuditView.summary(audit)) }
+            gaps = AuditView.gaps(audit)
+        default: output.write(TableWriter.render(ReporterView.table(statistics), as: format))
+        }
         output.flush()
         diagnostics.finish(files: files.count, reports: statistics.reportCount,
                            duplicates: statistics.duplicateCount, failedFiles: failedFiles)
-        return failedFiles == 0
+        if failedFiles > 0 { return .someFilesFailed }
+        return gaps.isEmpty ? .complete : .gapsFound(gaps)
     }
 
     /// The record view, printed as records are read (files one after another, in order).
-    func printRecords(of paths: [String], format: OutputFormat) -> Bool {
+    func printRecords(of paths: [String], format: OutputFormat) -> RunOutcome {
         let (files, pathProblems) = InputFiles.expand(paths)
         pathProblems.forEach { diagnostics.report(pathProblem: $0) }
         let printer = RecordPrinter(filter: filter, format: format, diagnostics: diagnostics)
@@ -44,7 +65,7 @@ struct ReportRun {
         printer.finish()
         diagnostics.finish(files: files.count, reports: printer.statistics.reportCount,
                            duplicates: printer.statistics.duplicateCount, failedFiles: failedFiles)
-        return failedFiles == 0
+        return failedFiles == 0 ? .complete : .someFilesFailed
     }
 }
 
@@ -61,7 +82,7 @@ final class RecordPrinter: ReportHandler {
     init(filter: RecordFilter, format: OutputFormat, diagnostics: Diagnostics) {
         self.filter = filter
         self.diagnostics = diagnostics
-        writer = TableWriter(format: format, columns: RecordView.columns)
+        writer = TableWriter(format: format, columns: RecordView.columns(for: format))
         output.write(writer.start())
     }
 
@@ -72,7 +93,7 @@ final class RecordPrinter: ReportHandler {
 
     func record(_ record: Record) {
         guard let header, filter.admits(record) else { return }
-        output.write(writer.write(RecordView.row(record, in: header)))
+        output.write(writer.write(RecordView.row(record, in: header, for: writer.format)))
     }
 
     func endReport(_ header: ReportHeader) {

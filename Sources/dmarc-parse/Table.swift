@@ -24,6 +24,8 @@ enum Cell {
     /// Absent: empty in text formats, `null` in JSON.
     case missing
     case number(UInt64)
+    /// A number with a fixed count of decimals.
+    case decimal(Double, digits: Int)
     /// Seconds since 1970, written as ISO 8601 UTC.
     case time(Int64)
     /// Joined by `separator` in text formats, an array in JSON.

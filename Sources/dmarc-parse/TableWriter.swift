@@ -94,6 +94,7 @@ struct TableWriter {
         case .text(let text): text
         case .missing: ""
         case .number(let number): String(number)
+        case .decimal(let value, let digits): formatDecimal(value, digits: digits)
         case .time(let seconds): iso8601(seconds)
         case .list(let items, let separator): items.joined(separator: separator)
         case .objects(_, let textForm): textForm
@@ -114,6 +115,7 @@ enum JSON {
         case .text(let text): string(text)
         case .missing: "null"
         case .number(let number): String(number)
+        case .decimal(let value, let digits): formatDecimal(value, digits: digits)
         case .time(let seconds): string(iso8601(seconds))
         case .list(let items, _): "[" + items.map(string).joined(separator: ",") + "]"
         case .objects(let objects, _):
@@ -123,6 +125,9 @@ enum JSON {
     }
 
     static func string(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var escaped = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -138,4 +143,14 @@ enum JSON {
         }
         return escaped + "\""
     }
+}
+
+/// `value` with exactly `digits` decimals, without locale (a point, never a comma).
+func formatDecimal(_ value: Double, digits: Int) -> String {
+    let scale = (0..<digits).reduce(1.0) { product, _ in product * 10 }
+    let scaled = Int64((value * scale).rounded())
+    guard digits > 0 else { return String(scaled) }
+    let whole = scaled / Int64(scale), fraction = abs(scaled % Int64(scale))
+    let fractionText = String(fraction)
+    return "\(scaled < 0 && whole == 0 ? "-" : "")\(whole)." + String(repeating: "0", count: digits - fractionText.count) + fractionText
 }

@@ -106,7 +106,7 @@ struct ViewTests {
     @Test func recordsNDJSONHasAuthResultsAsObjects() async throws {
         let run = try await CLIRun(["--records", "--format", "ndjson", "--include-ips", "198.51.100.7", good])
         #expect(run.stdout == """
-            {"reporter":"Yahoo","report_id":"y-2002","begin":"2025-01-02T00:00:00Z","end":"2025-01-02T23:59:59Z","policy_domain":"example.org","source_ip":"198.51.100.7","count":20,"disposition":"none","dkim":"pass","spf":"fail","header_from":"example.org","envelope_from":"bounce.esp.example.net","dkim_auth":[{"domain":"example.org","selector":"s1","result":"pass"},{"domain":"esp.example.net","selector":"s1","result":"pass"}],"spf_auth":[{"domain":"bounce.esp.example.net","scope":"mfrom","result":"pass"}]}
+            {"reporter":"Yahoo","report_id":"y-2002","begin":"2025-01-02T00:00:00Z","end":"2025-01-02T23:59:59Z","policy_domain":"example.org","source_ip":"198.51.100.7","count":20,"disposition":"none","dkim":"pass","spf":"fail","header_from":"example.org","envelope_from":"bounce.esp.example.net","dkim_auth":[{"domain":"example.org","selector":"s1","result":"pass","human_result":null},{"domain":"esp.example.net","selector":"s1","result":"pass","human_result":null}],"spf_auth":[{"domain":"bounce.esp.example.net","scope":"mfrom","result":"pass","human_result":null}],"begin_epoch":1735776000,"end_epoch":1735862399,"org_name":"Yahoo","email":"dmarchelp@yahooinc.com","extra_contact_info":null,"schema":"rfc7489","version":"1.0","generator":null,"errors":[],"adkim":"r","aspf":"r","p":"quarantine","sp":"quarantine","np":null,"pct":100,"fo":null,"testing":null,"discovery_method":null,"envelope_to":null,"reasons":[]}
 
             """)
     }

@@ -46,6 +46,10 @@ final class ContentSniffer: ByteSink {
             sink = GzipInflater(context: context, origin: origin, downstream: inner)
         case .zip:
             sink = ZipArchiveSink(context: context, origin: origin, nesting: nesting)
+        case .mailMessage:
+            sink = MailMessageSink(context: context, origin: origin, nesting: nesting)
+        case .mbox:
+            sink = MboxSplitter(context: context, origin: origin, nesting: nesting)
         case .xml:
             sink = XMLDocumentSink(context: context, origin: origin)
             // libxml2 refuses an XML declaration after a byte order mark and blank lines; drop them.
@@ -77,7 +81,7 @@ final class ContentSniffer: ByteSink {
 
 /// What the first bytes of a stream say it is.
 enum ContentKind: Equatable {
-    case empty, gzip, zip, xml, unrecognised
+    case empty, gzip, zip, xml, mailMessage, mbox, unrecognised
 
     init(sniffing head: [UInt8]) {
         if head.starts(with: [0x1F, 0x8B]) {
@@ -93,7 +97,14 @@ enum ContentKind: Equatable {
             switch first {
             case nil: self = .empty
             case UInt8(ascii: "<"): self = .xml
-            default: self = .unrecognised
+            default:
+                if Self.startsLikeMbox(head) {
+                    self = .mbox
+                } else if Self.startsLikeMailMessage(head) {
+                    self = .mailMessage
+                } else {
+                    self = .unrecognised
+                }
             }
         }
     }

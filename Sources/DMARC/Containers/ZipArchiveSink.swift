@@ -74,7 +74,7 @@ final class ZipArchiveSink: ByteSink {
             try sink.finish()
         } catch let error as DMARCError {
             switch error.reason {
-            case .empty, .unrecognisedContent: if !Self.isNamedLikeReport(entry.path) { return false }
+            case .empty, .unrecognisedContent, .notAReport: if !Self.isNamedLikeReport(entry.path) { return false }
             default: break
             }
             context.handler.fail(error)

@@ -1,90 +1,170 @@
 /// An IPv4 or IPv6 address, parsed without the C library and written canonically (RFC 5952 for IPv6).
+///
+/// Stored inline as 128 bits (IPv4 in the low 32), so parsing, hashing and comparing never allocate:
+/// reports carry one address per record.
 public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible {
-    /// The address bytes: 4 for IPv4, 16 for IPv6.
-    public let bytes: [UInt8]
-
-    public var isIPv4: Bool { bytes.count == 4 }
+    /// The high and low 64 bits of the address (for IPv4: 0 and the 32-bit value).
+    let high: UInt64
+    let low: UInt64
+    public let isIPv4: Bool
 
     /// Parses dotted-quad IPv4 or any textual IPv6 form (including `::` and an embedded IPv4 tail).
     public init?(_ text: some StringProtocol) {
-        let utf8 = Array(text.utf8)
-        if let v4 = Self.parseIPv4(utf8[...]) {
-            bytes = v4
-        } else if let v6 = Self.parseIPv6(utf8) {
-            bytes = v6
-        } else {
-            return nil
-        }
+        var text = String(text)
+        guard let parsed = text.withUTF8({ Self.parse($0) }) else { return nil }
+        self = parsed
     }
 
     /// An address from raw bytes (4 or 16).
     public init?(bytes: [UInt8]) {
         guard bytes.count == 4 || bytes.count == 16 else { return nil }
-        self.bytes = bytes
+        let value = bytes.reduce((UInt64(0), UInt64(0))) { partial, byte in
+            ((partial.0 << 8) | (partial.1 >> 56), (partial.1 << 8) | UInt64(byte))
+        }
+        self.init(high: value.0, low: value.1, isIPv4: bytes.count == 4)
     }
+
+    init(high: UInt64, low: UInt64, isIPv4: Bool) {
+        self.high = high
+        self.low = low
+        self.isIPv4 = isIPv4
+    }
+
+    /// The address bytes: 4 for IPv4, 16 for IPv6.
+    public var bytes: [UInt8] {
+        let count = isIPv4 ? 4 : 16
+        return (0..<count).map { index in
+            let shift = (count - 1 - index) * 8
+            return UInt8(truncatingIfNeeded: shift >= 64 ? high >> (shift - 64) : low >> shift)
+        }
+    }
+
+    /// The bit width: 32 or 128.
+    public var bitWidth: Int { isIPv4 ? 32 : 128 }
 
     public var description: String {
-        isIPv4 ? bytes.map(String.init).joined(separator: ".") : Self.formatIPv6(bytes)
+        isIPv4 ? Self.formatIPv4(UInt32(truncatingIfNeeded: low)) : formatIPv6()
     }
 
-    /// IPv4 before IPv6, then by bytes.
+    /// IPv4 before IPv6, then by value.
     public static func < (lhs: IPAddress, rhs: IPAddress) -> Bool {
-        if lhs.bytes.count != rhs.bytes.count { return lhs.bytes.count < rhs.bytes.count }
-        return lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+        if lhs.isIPv4 != rhs.isIPv4 { return lhs.isIPv4 }
+        return (lhs.high, lhs.low) < (rhs.high, rhs.low)
     }
 
-    private static func parseIPv4(_ text: ArraySlice<UInt8>) -> [UInt8]? {
-        var result: [UInt8] = []
-        result.reserveCapacity(4)
-        for part in text.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
-            guard (1...3).contains(part.count), part.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-            if part.count > 1 && part.first == 0x30 { return nil }  // leading zeros are ambiguous (octal)
-            let value = part.reduce(0) { $0 * 10 + Int($1 - 0x30) }
-            guard value <= 255 else { return nil }
-            result.append(UInt8(value))
+    /// The address with all but the first `length` bits cleared.
+    func masked(to length: Int) -> IPAddress {
+        let clearedBits = bitWidth - length
+        func mask(_ bits: Int) -> UInt64 { bits >= 64 ? 0 : bits <= 0 ? .max : ~((1 << UInt64(bits)) - 1) }
+        return IPAddress(high: high & mask(clearedBits - 64), low: low & mask(clearedBits), isIPv4: isIPv4)
+    }
+
+    // MARK: Parsing
+
+    private static func parse(_ text: UnsafeBufferPointer<UInt8>) -> IPAddress? {
+        if let v4 = parseIPv4(text[...]) { return IPAddress(high: 0, low: UInt64(v4), isIPv4: true) }
+        return parseIPv6(text)
+    }
+
+    private static func parseIPv4(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> UInt32? {
+        var value: UInt32 = 0, part: UInt32 = 0, digits = 0, parts = 0
+        var leadingZero = false
+        for byte in text {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, parts < 3 else { return nil }
+                value = value << 8 | part
+                part = 0
+                digits = 0
+                parts += 1
+            } else if byte >= 0x30 && byte <= 0x39 {
+                if digits == 0 { leadingZero = byte == 0x30 } else if leadingZero { return nil }  // 010 could be octal
+                part = part * 10 + UInt32(byte - 0x30)
+                digits += 1
+                guard digits <= 3, part <= 255 else { return nil }
+            } else {
+                return nil
+            }
         }
-        return result.count == 4 ? result : nil
+        guard digits > 0, parts == 3 else { return nil }
+        return value << 8 | part
     }
 
-    private static func parseIPv6(_ text: [UInt8]) -> [UInt8]? {
+    private static func parseIPv6(_ text: UnsafeBufferPointer<UInt8>) -> IPAddress? {
         guard text.count >= 2, text.count <= 45 else { return nil }
-        var head: [UInt16] = []
-        var tail: [UInt16] = []
-        var sawGap = false
-        var parts = text.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)[...]
-        // A leading or trailing "::" yields two empty parts; fold them into one gap marker.
-        if parts.first?.isEmpty == true {
-            guard parts.count > 1, parts[parts.startIndex + 1].isEmpty else { return nil }
-            parts = parts.dropFirst()
+        var groups = [UInt16](repeating: 0, count: 8)
+        var count = 0
+        var gapAt: Int?
+        var index = 0
+        if text[0] == UInt8(ascii: ":") {
+            guard text[1] == UInt8(ascii: ":") else { return nil }
+            gapAt = 0
+            index = 2
         }
-        if parts.last?.isEmpty == true {
-            guard parts.count > 1, parts[parts.endIndex - 2].isEmpty else { return nil }
-            parts = parts.dropLast()
-        }
-        for (index, part) in parts.enumerated() {
-            if part.isEmpty {
-                guard !sawGap else { return nil }
-                sawGap = true
-                continue
+        while index < text.count {
+            // An IPv4 tail takes the last two groups.
+            var end = index
+            var value: UInt32 = 0
+            while end < text.count, let digit = hexValue(text[end]) {
+                value = value << 4 | UInt32(digit)
+                end += 1
+                if end - index > 4 { return nil }
             }
-            if index == parts.count - 1, part.contains(UInt8(ascii: ".")) {
-                guard let v4 = parseIPv4(part) else { return nil }
-                let groups = [UInt16(v4[0]) << 8 | UInt16(v4[1]), UInt16(v4[2]) << 8 | UInt16(v4[3])]
-                if sawGap { tail += groups } else { head += groups }
-                continue
+            if end < text.count && text[end] == UInt8(ascii: ".") {
+                guard count <= 6, let v4 = parseIPv4(text[index...]) else { return nil }
+                groups[count] = UInt16(v4 >> 16)
+                groups[count + 1] = UInt16(v4 & 0xFFFF)
+                count += 2
+                index = text.count
+                break
             }
-            guard part.count <= 4, let group = UInt16(String(decoding: part, as: UTF8.self), radix: 16) else { return nil }
-            if sawGap { tail.append(group) } else { head.append(group) }
+            guard end > index, count < 8 else { return nil }
+            groups[count] = UInt16(value)
+            count += 1
+            index = end
+            guard index < text.count else { break }
+            guard text[index] == UInt8(ascii: ":") else { return nil }
+            index += 1
+            if index < text.count && text[index] == UInt8(ascii: ":") {
+                guard gapAt == nil else { return nil }
+                gapAt = count
+                index += 1
+            } else if index == text.count {
+                return nil  // a single trailing colon
+            }
         }
-        let missing = 8 - head.count - tail.count
-        guard sawGap ? missing >= 1 : missing == 0 else { return nil }
-        let groups = head + Array(repeating: 0, count: sawGap ? missing : 0) + tail
-        return groups.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        if let gapAt {
+            guard count < 8 else { return nil }
+            let tail = Array(groups[gapAt..<count])
+            for position in gapAt..<8 { groups[position] = 0 }
+            for (offset, group) in tail.enumerated() { groups[8 - tail.count + offset] = group }
+        } else {
+            guard count == 8 else { return nil }
+        }
+        let high = groups[0..<4].reduce(UInt64(0)) { $0 << 16 | UInt64($1) }
+        let low = groups[4..<8].reduce(UInt64(0)) { $0 << 16 | UInt64($1) }
+        return IPAddress(high: high, low: low, isIPv4: false)
     }
 
-    /// RFC 5952: lower case, no leading zeros, the longest run (two groups or more) of zeros as `::`.
-    private static func formatIPv6(_ bytes: [UInt8]) -> String {
-        let groups = (0..<8).map { UInt16(bytes[2 * $0]) << 8 | UInt16(bytes[2 * $0 + 1]) }
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x41...0x46: byte - 0x41 + 10
+        case 0x61...0x66: byte - 0x61 + 10
+        default: nil
+        }
+    }
+
+    // MARK: Formatting
+
+    private static func formatIPv4(_ value: UInt32) -> String {
+        "\(value >> 24).\(value >> 16 & 0xFF).\(value >> 8 & 0xFF).\(value & 0xFF)"
+    }
+
+    /// RFC 5952: lower case, no leading zeros, the first longest run (two groups or more) of zeros as `::`.
+    private func formatIPv6() -> String {
+        let groups = (0..<8).map { index -> UInt16 in
+            UInt16(truncatingIfNeeded: index < 4 ? high >> (48 - 16 * index) : low >> (48 - 16 * (index - 4)))
+        }
         var bestStart = -1, bestLength = 0, runStart = -1
         for index in 0...8 {
             if index < 8 && groups[index] == 0 {
@@ -96,7 +176,7 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
         }
         if bestLength < 2 { bestStart = -1 }
         if bestStart == 0 && (bestLength == 6 || (bestLength == 5 && groups[5] == 0xFFFF)) {
-            let v4 = bytes[12...].map(String.init).joined(separator: ".")
+            let v4 = Self.formatIPv4(UInt32(truncatingIfNeeded: low))
             return bestLength == 6 ? "::" + v4 : "::ffff:" + v4
         }
         var text = ""

@@ -56,7 +56,7 @@ public struct DMARCError: Error, Sendable, Hashable, CustomStringConvertible {
                 "record at line \(line) has count \"\(text)\", which is not a non-negative whole number"
             case .entityDeclaration(let name, let line):
                 "refused: the document declares entity \"\(name)\" at line \(line) (entities are never expanded)"
-            case .limitExceeded(let limit, let value): "\(limit.explanation(value)); see --help for the limits"
+            case .limitExceeded(let limit, let value): limit.explanation(value)
             case .noReportInMessage(let message): message
             }
         }

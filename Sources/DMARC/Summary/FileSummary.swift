@@ -10,12 +10,12 @@ extension ReportReader {
     /// Reads files on `jobs` threads and gives each file's summary to `consume` in the order of `paths`,
     /// on the calling thread, so that totals built from them are the same on every run.
     public func summarize(
-        files paths: [String], jobs: Int, filter: RecordFilter, collectsSources: Bool,
+        files paths: [String], jobs: Int, filter: RecordFilter, details: SummaryDetails,
         _ consume: (Int, FileSummary) -> Void
     ) {
         let reader = self
         orderedParallelMap(count: paths.count, jobs: jobs, transform: { index in
-            let summarizer = ReportSummarizer(filter: filter, collectsSources: collectsSources)
+            let summarizer = ReportSummarizer(filter: filter, details: details)
             reader.read(path: paths[index], into: summarizer)
             return FileSummary(path: paths[index], reports: summarizer.summaries, errors: summarizer.errors,
                                warnings: summarizer.warnings)

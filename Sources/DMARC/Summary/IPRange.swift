@@ -10,30 +10,23 @@ public struct IPRange: Hashable, Sendable, CustomStringConvertible {
     public init?(_ text: some StringProtocol) {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count <= 2, let address = IPAddress(parts[0]) else { return nil }
-        let maximum = address.bytes.count * 8
-        var length = maximum
+        var length = address.bitWidth
         if parts.count == 2 {
-            guard let parsed = Int(parts[1]), (0...maximum).contains(parsed), parts[1].allSatisfy(\.isNumber)
+            guard parts[1].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isNumber), let parsed = Int(parts[1]),
+                  (0...address.bitWidth).contains(parsed)
             else { return nil }
             length = parsed
         }
         self.prefixLength = length
-        self.network = IPAddress(bytes: Self.masked(address.bytes, to: length))!
+        self.network = address.masked(to: length)
     }
 
     /// Whether `address` lies in this range (an IPv4 address is never in an IPv6 range, nor the reverse).
     public func contains(_ address: IPAddress) -> Bool {
-        address.bytes.count == network.bytes.count && Self.masked(address.bytes, to: prefixLength) == network.bytes
+        address.isIPv4 == network.isIPv4 && address.masked(to: prefixLength) == network
     }
 
     public var description: String {
-        prefixLength == network.bytes.count * 8 ? network.description : "\(network)/\(prefixLength)"
-    }
-
-    private static func masked(_ bytes: [UInt8], to length: Int) -> [UInt8] {
-        bytes.enumerated().map { index, byte in
-            let bitsKept = min(max(length - index * 8, 0), 8)
-            return bitsKept == 8 ? byte : byte & ~(0xFF >> bitsKept)
-        }
+        prefixLength == network.bitWidth ? network.description : "\(network)/\(prefixLength)"
     }
 }

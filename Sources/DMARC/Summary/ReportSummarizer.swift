@@ -3,17 +3,17 @@
 /// Memory grows with the distinct source addresses of a report, never with its records.
 public final class ReportSummarizer: ReportHandler {
     public let filter: RecordFilter
-    /// Whether to keep totals per source address.
-    public let collectsSources: Bool
+    /// What to keep beside the report totals.
+    public let details: SummaryDetails
     /// Complete reports that passed the filter, in the order read.
     public private(set) var summaries: [ReportSummary] = []
     public private(set) var errors: [DMARCError] = []
     public private(set) var warnings: [DMARCWarning] = []
     private var current: ReportSummary?
 
-    public init(filter: RecordFilter = .init(), collectsSources: Bool) {
+    public init(filter: RecordFilter = .init(), details: SummaryDetails = []) {
         self.filter = filter
-        self.collectsSources = collectsSources
+        self.details = details
     }
 
     public func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
@@ -24,9 +24,13 @@ public final class ReportSummarizer: ReportHandler {
         guard current != nil, filter.admits(record) else { return }
         current!.records += 1
         current!.totals.add(record)
-        guard collectsSources else { return }
-        let reporter = current!.header.metadata.reporter
-        current!.sources[record.sourceIP, default: SourceTotals()].add(record, reporter: reporter)
+        if details.contains(.sources) {
+            let reporter = current!.header.metadata.reporter
+            current!.sources[record.sourceIP, default: SourceTotals()].add(record, reporter: reporter)
+        }
+        if details.contains(.audit) {
+            current!.audit.add(record, policy: current!.header.policy)
+        }
     }
 
     public func endReport(_ header: ReportHeader) {
@@ -45,6 +49,17 @@ public final class ReportSummarizer: ReportHandler {
     public func warn(_ warning: DMARCWarning) {
         warnings.append(warning)
     }
+}
+
+/// What a summary keeps beside the report totals.
+public struct SummaryDetails: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Totals per source address (`ReportSummary.sources`).
+    public static let sources = SummaryDetails(rawValue: 1)
+    /// What the sender audit needs (`ReportSummary.audit`).
+    public static let audit = SummaryDetails(rawValue: 2)
 }
 
 extension SourceTotals {

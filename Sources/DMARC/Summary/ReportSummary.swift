@@ -7,6 +7,8 @@ public struct ReportSummary: Sendable {
     public var totals = MessageTotals()
     /// Totals per source address (filled only when asked for).
     public var sources: [SourceIP: SourceTotals] = [:]
+    /// What the sender audit needs (filled only when asked for).
+    public var audit = AuditTally()
 
     public init(header: ReportHeader, origin: ReportOrigin) {
         self.header = header

@@ -4,6 +4,8 @@
 public struct Statistics: Sendable {
     public private(set) var reporters: [String: ReporterTotals] = [:]
     public private(set) var sources: [SourceIP: SourceTotals] = [:]
+    /// What the sender audit needs, over all counted reports.
+    public private(set) var audit = AuditTally()
     /// Reports counted.
     public private(set) var reportCount = 0
     /// Reports skipped because the same report was counted already.
@@ -21,6 +23,7 @@ public struct Statistics: Sendable {
         for (source, totals) in summary.sources {
             sources[source, default: SourceTotals()].add(totals)
         }
+        audit.add(summary.audit)
         return true
     }
 

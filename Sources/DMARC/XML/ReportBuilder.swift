@@ -21,6 +21,8 @@ final class ReportBuilder: XMLEventHandler {
     private var feedbackDepth = -1
     private var text: [UInt8] = []
     private var captureDepth = -1
+    /// The depth of the unknown element being skipped (`<extension>`, a vendor's), whose content never counts.
+    private var skipDepth = -1
 
     private var record: Record?
     private var countText: String?
@@ -60,6 +62,12 @@ final class ReportBuilder: XMLEventHandler {
             return
         }
         guard !sawFeedbackEnd, captureDepth < 0 else { return }  // markup inside a text field: its text joins the field's
+        guard skipDepth < 0 else { return }
+        if name == .other {
+            // Elements inside it may be named like ours (a vendor's <row>, <count>) but are no part of the report.
+            skipDepth = stack.count
+            return
+        }
         switch (parent, name) {
         case (.feedback, .record):
             beginIfNeeded()
@@ -82,7 +90,8 @@ final class ReportBuilder: XMLEventHandler {
             return
         }
         defer { stack.removeLast() }
-        guard sawFeedbackStart, !sawFeedbackEnd, failure == nil else { return }
+        if skipDepth == stack.count { skipDepth = -1 }
+        guard sawFeedbackStart, !sawFeedbackEnd, failure == nil, skipDepth < 0 else { return }
         let parent = stack.count >= 2 ? stack[stack.count - 2] : .other
         if captureDepth == stack.count {
             captureDepth = -1
@@ -111,9 +120,12 @@ final class ReportBuilder: XMLEventHandler {
     }
 
     /// An end tag for an element further out (recovered broken XML): the elements inside it end here too.
-    /// An end tag for no open element is ignored.
+    /// An end tag that names no open element (misspelt) ends the innermost one, as libxml2 reads it.
     private func closeImplicitly(upTo name: ElementName) {
-        guard stack.contains(name) else { return }
+        guard stack.contains(name) else {
+            if let innermost = stack.last { endElement(innermost) }
+            return
+        }
         while let innermost = stack.last, innermost != name {
             endElement(innermost)
         }

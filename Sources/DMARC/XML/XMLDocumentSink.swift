@@ -31,7 +31,9 @@ final class XMLDocumentSink: ByteSink {
         if let root = parser.rootElementName, root != "feedback" {
             context.handler.warn(DMARCWarning("the report is wrapped in an unexpected <\(root)> element", at: origin))
         }
-        let afterEnd = parser.diagnostics.dropFirst(diagnosticsBeforeEnd)
+        // What libxml2 reports only as the input ends is about elements its recovery still had open, not about
+        // content after </feedback>.
+        let afterEnd = parser.diagnostics.dropFirst(diagnosticsBeforeEnd).filter { !$0.isPrematureEnd }
         if let trailing = afterEnd.first, parser.rootElementName == "feedback" {
             context.handler.warn(DMARCWarning(
                 "ignored what follows </feedback> (line \(trailing.line): \(trailing.message))", at: origin))

@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# Benchmarks/run.sh [--parsedmarc] [--quick] [--repeat N] [--data DIR]
+#
+# Builds the release binary, generates seeded corpora, and times dmarc-parse against the speed floor (zlib +
+# libxml2's SAX2 push parser in C, one thread: ../shared/tools/floor-sax.c, else `xmllint --sax --noout`) and,
+# with --parsedmarc, against `parsedmarc --offline`. Every tool reads the same files. Prints one table of wall
+# time, CPU time and peak RSS with ratios: the ratios are the result, absolute times depend on the machine.
+# Not a test; CI does not run it.
+#
+#   --parsedmarc  also time parsedmarc on the mixed folder (installs it into a venv on first use)
+#   --quick       skip the 100,000-file case
+#   --repeat N    run each tool N times and keep the fastest run (default 3: the machine is shared)
+#   --data DIR    where corpora, tools and outputs go (default: .build-bench-data, ignored by git)
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bench="$repo/Benchmarks"
+data="$repo/.build-bench-data"
+with_parsedmarc=false
+quick=false
+repeat=3
+while (($#)); do
+    case "$1" in
+        --parsedmarc) with_parsedmarc=true ;;
+        --quick) quick=true ;;
+        --repeat) repeat=$2; shift ;;
+        --data) data=$(mkdir -p "$2" && cd "$2" && pwd); shift ;;
+        -h|--help) sed -n '2,13s/^# \{0,1\}//p' "$0"; exit 0 ;;
+        *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+parsedmarc_version=${PARSEDMARC_VERSION:-11.1.0}
+seed=9
+
+say() { printf '%s\n' "$*" >&2; }
+[[ -x /usr/bin/time ]] || { say "run.sh: needs GNU time at /usr/bin/time (apt-get install time)"; exit 1; }
+mkdir -p "$data/out"
+
+# --- Build -----------------------------------------------------------------------------------------------------
+say "== building dmarc-parse (release)"
+scratch="$repo/.build-bench"
+(cd "$repo" && swift build -c release --scratch-path "$scratch" >&2)
+ours="$(cd "$repo" && swift build -c release --scratch-path "$scratch" --show-bin-path)/dmarc-parse"
+
+floor_source="$repo/../shared/tools/floor-sax.c"
+if [[ -f "$floor_source" ]]; then
+    floor_kind=floor-sax
+    gcc -O2 -o "$data/floor-sax" "$floor_source" $(xml2-config --cflags --libs) -lz
+elif command -v xmllint >/dev/null; then
+    floor_kind=xmllint
+else
+    floor_kind=none
+    say "run.sh: no floor: neither $floor_source nor xmllint (apt-get install libxml2-utils); ratios left out"
+fi
+
+if $with_parsedmarc; then
+    venv="$data/parsedmarc-venv"
+    if [[ ! -x "$venv/bin/parsedmarc" ]]; then
+        say "== installing parsedmarc $parsedmarc_version into $venv"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet "parsedmarc==$parsedmarc_version" >&2
+    fi
+fi
+
+# --- Corpora ---------------------------------------------------------------------------------------------------
+# generate CASE MODE COUNT-OPTION COUNT: a folder $data/CASE and $data/CASE.expected.json, made again only when
+# missing or older than the generator.
+generate() {
+    local name=$1 mode=$2 option=$3 count=$4
+    local folder="$data/$name" expected="$data/$name.expected.json"
+    if [[ ! -f "$expected" || "$bench/generate-corpus.py" -nt "$expected" ]]; then
+        say "== generating $name"
+        rm -rf "$folder" "$expected" "$folder.plain"
+        python3 "$bench/generate-corpus.py" "$mode" --out "$folder" "$option" "$count" --seed "$seed"
+    fi
+}
+cases=(mixed-2000 single-1m)
+generate mixed-2000 mixed --reports 2000
+generate single-1m single --records 1000000
+if ! $quick; then
+    cases+=(tiny-100k)
+    generate tiny-100k tiny --files 100000
+fi
+
+# xmllint reads no gzip from zip members, so the fallback floor reads decompressed copies (made untimed).
+plain_copy() {
+    local folder=$1
+    [[ -d "$folder.plain" ]] && return
+    mkdir -p "$folder.plain.tmp"
+    local file index=0
+    for file in "$folder"/*; do
+        index=$((index + 1))
+        case $(head -c 2 "$file" | od -An -tx1 | tr -d ' ') in
+            504b) unzip -p "$file" ;;
+            1f8b) gzip -dc "$file" ;;
+            *) cat "$file" ;;
+        esac >"$folder.plain.tmp/$index.xml"
+    done
+    mv "$folder.plain.tmp" "$folder.plain"
+}
+
+# --- Measuring -------------------------------------------------------------------------------------------------
+rows=()  # "case|tool|wall|cpu|kib|check"
+declare -A wall_of cpu_of kib_of
+
+# measure CASE TOOL CHECKER COMMAND...: the fastest of $repeat runs; stdout to $data/out/CASE.TOOL.out, stderr
+# beside it. CHECKER is dmarc-parse, floor or - (no check).
+measure() {
+    local name=$1 tool=$2 checker=$3
+    shift 3
+    local stem="$data/out/$name.${tool// /_}"
+    local run status best_status=0 wall user system kib best_wall="" best_cpu best_kib
+    for ((run = 1; run <= repeat; run++)); do
+        say "== $name: $tool ($run of $repeat)"
+        status=0
+        /usr/bin/time -f '%e %U %S %M' -o "$stem.time" "$@" >"$stem.out" 2>"$stem.err" || status=$?
+        # On failure GNU time writes a line before the figures.
+        read -r wall user system kib < <(tail -n 1 "$stem.time")
+        if [[ -z $best_wall ]] || awk -v a="$wall" -v b="$best_wall" 'BEGIN { exit !(a < b) }'; then
+            best_wall=$wall best_kib=$kib best_status=$status
+            best_cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')
+        fi
+    done
+    local check=-
+    if [[ $checker != - ]]; then
+        check=$(python3 "$bench/check-output.py" "$checker" "$data/$name.expected.json" "$stem.out" || true)
+    fi
+    if [[ $tool == parsedmarc ]]; then
+        local failed
+        failed=$(grep -c 'Failed to parse' "$stem.err" || true)
+        check=$([[ $failed == 0 ]] && echo "0 failed" || echo "$failed FAILED")
+    fi
+    if ((best_status != 0)); then
+        check+=", exit $best_status"
+        say "   $tool exited with status $best_status; see $stem.err"
+    fi
+    rows+=("$name|$tool|$best_wall|$best_cpu|$best_kib|$check")
+    wall_of[$name|$tool]=$best_wall
+    cpu_of[$name|$tool]=$best_cpu
+    kib_of[$name|$tool]=$best_kib
+}
+
+for name in "${cases[@]}"; do
+    folder="$data/$name"
+    find "$folder" -type f -exec cat {} + >/dev/null  # the same warm page cache for every tool
+    case $floor_kind in
+        floor-sax) measure "$name" floor floor "$data/floor-sax" "$folder" ;;
+        xmllint)
+            plain_copy "$folder"
+            measure "$name" floor - sh -c 'find "$1" -name "*.xml" -print0 | xargs -0 xmllint --sax --noout' \
+                sh "$folder.plain" ;;
+    esac
+    limits=()
+    # A million pretty-printed records are about 700 MiB of XML, past the default 256 MiB decompression limit.
+    [[ $name == single-* ]] && limits=(--max-decompressed-mib 2048)
+    measure "$name" dmarc-parse dmarc-parse "$ours" -s --format json "${limits[@]}" "$folder"
+    if [[ $name != single-* ]]; then
+        measure "$name" "dmarc-parse --jobs 1" dmarc-parse "$ours" -s --format json --jobs 1 "$folder"
+    fi
+    if $with_parsedmarc && [[ $name == mixed-* ]]; then
+        measure "$name" parsedmarc - "$venv/bin/parsedmarc" --offline --silent "$folder"
+    fi
+done
+
+# --- Report ----------------------------------------------------------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else printf "-" }'; }
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+
+floor_label=$([[ $floor_kind == xmllint ]] && echo "xmllint --sax" || echo "floor-sax.c")
+echo
+echo "dmarc-parse $("$ours" --version | awk '{print $NF}'), $(nproc) cores (load $(cut -d' ' -f1-3 /proc/loadavg))," \
+    "floor: $floor_label$($with_parsedmarc && echo ", parsedmarc $parsedmarc_version --offline"), best of $repeat"
+header="%-11s %-21s %7s %7s %8s %10s %9s %9s"
+$with_parsedmarc && header+=" %11s %10s"
+header+="  %s\n"
+args=(case tool "wall s" "cpu s" "peak MiB" "wall/floor" "cpu/floor" "RSS/floor")
+$with_parsedmarc && args+=("wall/pdmarc" "RSS/pdmarc")
+args+=(output)
+printf "$header" "${args[@]}"
+for row in "${rows[@]}"; do
+    IFS='|' read -r name tool wall cpu kib check <<<"$row"
+    cells=("$name" "$tool" "$wall" "$cpu" "$(mib "$kib")" "$(ratio "$wall" "${wall_of[$name|floor]:-0}")"
+           "$(ratio "$cpu" "${cpu_of[$name|floor]:-0}")" "$(ratio "$kib" "${kib_of[$name|floor]:-0}")")
+    $with_parsedmarc && cells+=("$(ratio "$wall" "${wall_of[$name|parsedmarc]:-0}")"
+                                "$(ratio "$kib" "${kib_of[$name|parsedmarc]:-0}")")
+    cells+=("$check")
+    printf "$header" "${cells[@]}"
+done
+
+# The goals of issue 9, each against the default (all cores) run.
+echo
+goal() {  # goal TEXT VALUE OP LIMIT
+    local verdict
+    verdict=$(awk -v v="$2" -v l="$4" -v op="$3" 'BEGIN {
+        if (v == "" || v == "-") { print "n/a"; exit }
+        ok = (op == "<=") ? v <= l : v >= l; print ok ? "met" : "MISSED" }')
+    printf '  %-58s %10s  (goal %s %s)  %s\n' "$1" "$2" "$3" "$4" "$verdict"
+}
+echo "goals:"
+if [[ -n ${wall_of[mixed-2000|floor]:-} ]]; then
+    goal "mixed-2000: wall / floor" "$(ratio "${wall_of[mixed-2000|dmarc-parse]}" "${wall_of[mixed-2000|floor]}")" "<=" 0.75
+fi
+if [[ -n ${wall_of[mixed-2000|parsedmarc]:-} ]]; then
+    goal "mixed-2000: parsedmarc wall / ours (× faster)" \
+        "$(ratio "${wall_of[mixed-2000|parsedmarc]}" "${wall_of[mixed-2000|dmarc-parse]}")" ">=" 100
+    goal "mixed-2000: parsedmarc peak RSS / ours" \
+        "$(ratio "${kib_of[mixed-2000|parsedmarc]}" "${kib_of[mixed-2000|dmarc-parse]}")" ">=" 10
+fi
+if [[ -n ${wall_of[single-1m|floor]:-} ]]; then
+    goal "single-1m: wall / floor" "$(ratio "${wall_of[single-1m|dmarc-parse]}" "${wall_of[single-1m|floor]}")" "<=" 1.0
+fi
+goal "single-1m: peak RSS MiB" "$(mib "${kib_of[single-1m|dmarc-parse]}")" "<=" 32
+if [[ -n ${kib_of[tiny-100k|dmarc-parse]:-} ]]; then
+    goal "tiny-100k: peak RSS MiB" "$(mib "${kib_of[tiny-100k|dmarc-parse]}")" "<=" 64
+fi
+for row in "${rows[@]}"; do
+    IFS='|' read -r name tool _ _ _ check <<<"$row"
+    [[ $tool == dmarc-parse* && $check != exact ]] && echo "  $name: $tool: output $check: MISSED"
+done
+echo "outputs and stderr: $data/out"

@@ -1,0 +1,55 @@
+/// Why mail from a sender passes or fails DMARC, and what to do about it.
+public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    /// DKIM or SPF passes for a domain aligned with `header_from`.
+    case aligned
+    /// DKIM passes, but for another domain than `header_from` (the service signs with its own).
+    case dkimNotAligned = "dkim_not_aligned"
+    /// SPF passes, but for another domain (the service's own return path).
+    case spfNotAligned = "spf_not_aligned"
+    /// SPF fails or softfails for the sender's own domain: the source is not in the SPF record.
+    case spfFailsForDomain = "spf_fails"
+    /// No DKIM signature at all, and SPF does not rescue it.
+    case noDKIMSignature = "no_dkim"
+    /// Forwarded or mailing-list traffic: a reason says so, or the domain's own DKIM signature broke on the way.
+    case forwarded
+    /// Nothing authenticates and the source is unknown: likely spoofing, which `p=reject` blocks.
+    case likelySpoofing = "likely_spoofing"
+
+    /// A short verdict for the table.
+    public var verdict: String {
+        switch self {
+        case .aligned: "aligned and passing"
+        case .dkimNotAligned: "DKIM passes for another domain"
+        case .spfNotAligned: "SPF passes for another domain"
+        case .spfFailsForDomain: "SPF fails for your domain"
+        case .noDKIMSignature: "no DKIM signature"
+        case .forwarded: "forwarded or mailing list"
+        case .likelySpoofing: "unknown source failing everything"
+        }
+    }
+
+    /// What to do.
+    public var action: String {
+        switch self {
+        case .aligned: "nothing to do"
+        case .dkimNotAligned: "sign with your own domain at that service (a DKIM key under your domain)"
+        case .spfNotAligned: "set a custom MAIL FROM / return-path under your domain at that service"
+        case .spfFailsForDomain: "add the source to your SPF record, or stop it sending as your domain"
+        case .noDKIMSignature: "turn on DKIM signing with your domain for this source"
+        case .forwarded: "nothing to fix at the source; ARC or DKIM keeps forwarded mail passing"
+        case .likelySpoofing: "none if it is not yours (p=reject blocks it); if it is, add it to SPF and sign with DKIM"
+        }
+    }
+
+    /// Whether the domain owner has something to fix before tightening the policy.
+    public var needsAction: Bool {
+        switch self {
+        case .dkimNotAligned, .spfNotAligned, .spfFailsForDomain, .noDKIMSignature: true
+        case .aligned, .forwarded, .likelySpoofing: false
+        }
+    }
+
+    public static func < (lhs: Diagnosis, rhs: Diagnosis) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

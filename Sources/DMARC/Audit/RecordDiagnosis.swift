@@ -1,0 +1,41 @@
+extension Diagnosis {
+    /// Diagnoses one record from its own data: `policy_evaluated`, the override reasons, and `auth_results`
+    /// judged against `header_from` with the policy's `adkim` and `aspf`.
+    ///
+    /// A record failing everything is diagnosed as `spfFailsForDomain`, `noDKIMSignature` or `likelySpoofing`
+    /// here; `SenderAudit` turns the first two into `likelySpoofing` too when its source never authenticates.
+    public init(record: Record, policy: PolicyPublished) {
+        let headerFrom = record.identifiers.headerFrom
+        let evaluated = record.policyEvaluated
+        if !record.failsDMARC {
+            self = .aligned
+            return
+        }
+        let forwardingReasons: Set<PolicyOverride> = [.forwarded, .mailingList, .trustedForwarder]
+        if evaluated.reasons.contains(where: { forwardingReasons.contains($0.type) }) {
+            self = .forwarded
+            return
+        }
+        let dkim = record.authResults.dkim
+        let spf = record.authResults.spf
+        func alignedDKIM(_ result: DKIMAuthResult) -> Bool {
+            OrganizationalDomain.isAligned(result.domain, with: headerFrom, mode: policy.adkim)
+        }
+        func alignedSPF(_ result: SPFAuthResult) -> Bool {
+            OrganizationalDomain.isAligned(result.domain, with: headerFrom, mode: policy.aspf)
+        }
+        if dkim.contains(where: { alignedDKIM($0) && $0.result != .pass && $0.result != .none }) {
+            self = .forwarded  // the domain's own signature broke on the way (a footer, a rewritten subject)
+        } else if dkim.contains(where: { $0.result == .pass && !alignedDKIM($0) }) {
+            self = .dkimNotAligned
+        } else if spf.contains(where: { $0.result == .pass && !alignedSPF($0) }) {
+            self = .spfNotAligned
+        } else if spf.contains(where: { alignedSPF($0) && ($0.result == .fail || $0.result == .softfail) }) {
+            self = .spfFailsForDomain
+        } else if dkim.isEmpty {
+            self = .noDKIMSignature
+        } else {
+            self = .likelySpoofing
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import DMARC
+import Testing
+
+@Suite("Sender audit")
+struct AuditTests {
+    private func record(_ ip: String, dkimEvaluated: DMARCResult = .fail, spfEvaluated: DMARCResult = .fail,
+                        dkim: [(String, DKIMResult)] = [], spf: [(String, SPFResult)] = [],
+                        reason: PolicyOverride? = nil, headerFrom: String = "example.com") -> Record {
+        Record(sourceIP: SourceIP(reportText: ip), count: 10,
+               policyEvaluated: PolicyEvaluated(disposition: .none, dkim: dkimEvaluated, spf: spfEvaluated,
+                                                reasons: reason.map { [OverrideReason(type: $0)] } ?? []),
+               identifiers: Identifiers(headerFrom: headerFrom),
+               authResults: AuthResults(dkim: dkim.map { DKIMAuthResult(domain: $0.0, result: $0.1) },
+                                        spf: spf.map { SPFAuthResult(domain: $0.0, scope: "mfrom", result: $0.1) }))
+    }
+
+    private let relaxed = PolicyPublished(domain: "example.com", adkim: .relaxed, aspf: .relaxed, p: PolicyAction.none)
+
+    @Test func recordDiagnoses() {
+        #expect(Diagnosis(record: record("192.0.2.1", dkimEvaluated: .pass, dkim: [("example.com", .pass)]),
+                          policy: relaxed) == .aligned)
+        #expect(Diagnosis(record: record("192.0.2.1", dkim: [("sendgrid.net", .pass)], spf: [("sendgrid.net", .pass)]),
+                          policy: relaxed) == .dkimNotAligned)
+        #expect(Diagnosis(record: record("192.0.2.1", spf: [("mcsv.net", .pass)]), policy: relaxed) == .spfNotAligned)
+        #expect(Diagnosis(record: record("192.0.2.1", dkim: [("x.example.net", .fail)], spf: [("mail.example.com", .softfail)]),
+                          policy: relaxed) == .spfFailsForDomain)
+        #expect(Diagnosis(record: record("192.0.2.1", spf: [("example.com", .neutral)]), policy: relaxed) == .noDKIMSignature)
+        #expect(Diagnosis(record: record("192.0.2.1", dkim: [("example.com", .fail)], spf: [("fwd.example.net", .pass)]),
+                          policy: relaxed) == .forwarded)
+        #expect(Diagnosis(record: record("192.0.2.1", reason: .mailingList), policy: relaxed) == .forwarded)
+        #expect(Diagnosis(record: record("192.0.2.1", dkim: [("other.example.net", .fail)]), policy: relaxed) == .likelySpoofing)
+    }
+
+    @Test func strictAlignmentNeedsTheExactDomain() {
+        let strict = PolicyPublished(domain: "example.com", adkim: .strict, aspf: .strict)
+        let viaSubdomain = record("192.0.2.1", spf: [("bounce.example.com", .pass)])
+        #expect(Diagnosis(record: viaSubdomain, policy: strict) == .spfNotAligned)
+        #expect(OrganizationalDomain.isAligned("bounce.example.com", with: "example.com", mode: .relaxed))
+        #expect(!OrganizationalDomain.isAligned("bounce.example.com", with: "example.com", mode: .strict))
+    }
+
+    @Test func organisationalDomains() {
+        #expect(OrganizationalDomain.of("mail.Example.COM.") == "example.com")
+        #expect(OrganizationalDomain.of("a.b.example.co.uk") == "example.co.uk")
+        #expect(OrganizationalDomain.of("example.com") == "example.com")
+        #expect(OrganizationalDomain.of("com") == "com")
+        #expect(!OrganizationalDomain.isAligned("example.co.uk", with: "other.co.uk", mode: .relaxed))
+    }
+
+    @Test func knownServices() {
+        #expect(KnownService.named(by: "bounce.sendgrid.net") == "SendGrid")
+        #expect(KnownService.named(by: "eu-west-1.amazonses.com") == "Amazon SES")
+        #expect(KnownService.named(by: "example.com") == nil)
+    }
+
+    @Test func sendersGroupSourcesByAuthenticatedDomains() throws {
+        var tally = AuditTally()
+        tally.add(record("198.51.100.1", dkim: [("sendgrid.net", .pass)], spf: [("sendgrid.net", .pass)]), policy: relaxed)
+        tally.add(record("198.51.100.2", dkim: [("sendgrid.net", .pass)], spf: [("sendgrid.net", .pass)]), policy: relaxed)
+        tally.add(record("203.0.113.9", spf: [("example.com", .fail)]), policy: relaxed)
+        tally.add(record("192.0.2.7", dkimEvaluated: .pass, dkim: [("example.com", .pass)]), policy: relaxed)
+        let audit = SenderAudit(tally)
+        #expect(audit.verdicts.map(\.sender.name) == [
+            "SendGrid (d=sendgrid.net, mfrom=sendgrid.net)", "unauthenticated", "d=example.com",
+        ])
+        #expect(audit.verdicts.map(\.diagnosis) == [.dkimNotAligned, .likelySpoofing, .aligned])
+        #expect(audit.verdicts[0].sources.map(\.source.text) == ["198.51.100.1", "198.51.100.2"])
+        #expect(audit.senderCount == 3)
+        #expect(audit.sendersNeedingAction == 1)
+        #expect(audit.totals.dmarcFail == 30)
+    }
+}
