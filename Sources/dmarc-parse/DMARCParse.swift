@@ -8,7 +8,7 @@ struct DMARCParse: ParsableCommand {
         commandName: "dmarc-parse",
         abstract: "Read DMARC aggregate reports: who sends mail as your domain, and who fails SPF and DKIM.",
         discussion: """
-            Reads .zip, .gz and .xml reports (by content, whatever their names), folders of them (recursively, \
+            Reads .zip, .gz and .xml reports, saved e-mails (.eml, mbox, Maildir files) (by content, whatever their names), folders of them (recursively, \
             hidden files skipped) and - for standard input. Results go to stdout; every problem goes to stderr \
             as 'dmarc-parse: <file>[: <member>]: <reason>' and the other files still count.
 

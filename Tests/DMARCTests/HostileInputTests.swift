@@ -20,6 +20,18 @@ struct HostileInputTests {
         #expect(reading.errors.first?.reason == .entityDeclaration(name: entity, line: 3))
     }
 
+    /// A zip whose directory points past its end: ZIPFoundation's in-memory archive trapped on it (found by a
+    /// mutation fuzzer); it must be a plain error.
+    @Test func corruptZipOffsetsAreAnErrorNotATrap() {
+        let reading = Fixture.read("hostile/corrupt-offset-past-end.zip")
+        #expect(reading.reports.isEmpty)
+        #expect(reading.errorLines == ["hostile/corrupt-offset-past-end.zip: zip archive holds no XML report"])
+        let fromMemory = ReportCollector()
+        ReportReader().read(try! Data(contentsOf: Fixture.folder.appendingPathComponent("hostile/corrupt-offset-past-end.zip")),
+                            name: "memory.zip", into: fromMemory)
+        #expect(fromMemory.errors.count == 1)
+    }
+
     /// A DOCTYPE naming an external DTD is read without loading it (and without the network).
     @Test func externalDTDIsNotLoaded() throws {
         let report = try Fixture.report("hostile/external-dtd.xml")

@@ -25,9 +25,21 @@ final class ZipArchiveSink: ByteSink {
     }
 
     func finish() throws(DMARCError) {
+        // ZIPFoundation's in-memory archives trap on offsets past the end of a corrupt archive; a file-backed
+        // archive reads short instead. So the bytes go to an unlinked temporary file first.
+        guard let file = tmpfile() else {
+            throw DMARCError(.unreadable("no temporary file for the zip archive: \(String(cString: strerror(errno)))"),
+                             at: origin)
+        }
+        defer { fclose(file) }
+        let written = archiveBytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        guard written == archiveBytes.count, fflush(file) == 0 else {
+            throw DMARCError(.unreadable("cannot write a temporary file: \(String(cString: strerror(errno)))"), at: origin)
+        }
+        archiveBytes = Data()
         let archive: Archive
         do {
-            archive = try Archive(data: archiveBytes, accessMode: .read)
+            archive = try Archive(url: URL(fileURLWithPath: "/proc/self/fd/\(fileno(file))"), accessMode: .read)
         } catch {
             throw DMARCError(.corruptZip("no readable central directory (\(error))"), at: origin)
         }
