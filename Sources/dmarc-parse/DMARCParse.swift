@@ -97,7 +97,9 @@ struct DMARCParse: ParsableCommand {
             }
         }
         let diagnostics = Diagnostics()
-        let run = ReportRun(reader: ReportReader(limits: limitOptions.limits), filter: filters.recordFilter,
+        // Totals need only what DMARC decided; the audit and the record views need everything.
+        let content: RecordContent = view == .reporters || view == .statistics ? .policyEvaluated : .complete
+        let run = ReportRun(reader: ReportReader(limits: limitOptions.limits, content: content), filter: filters.recordFilter,
                             jobs: jobs, diagnostics: diagnostics)
         let outcome = switch view {
         case .records: run.printRecords(of: requested, format: format)

@@ -18,18 +18,16 @@ struct ReportRun {
     func printSummary(of paths: [String], view: View, format: OutputFormat) -> RunOutcome {
         let (files, pathProblems) = InputFiles.expand(paths)
         pathProblems.forEach { diagnostics.report(pathProblem: $0) }
-        var statistics = Statistics()
         var failedFiles = pathProblems.count
         let details: SummaryDetails = switch view {
         case .statistics: .sources
         case .audit: .audit
         default: []
         }
-        reader.summarize(files: files, jobs: jobs, filter: filter, details: details) { index, file in
+        let statistics = reader.summarize(files: files, jobs: jobs, filter: filter, details: details) { index, file in
             file.warnings.forEach(diagnostics.report)
             file.errors.forEach(diagnostics.report)
             if !file.errors.isEmpty { failedFiles += 1 }
-            for report in file.reports { statistics.add(report) }
             diagnostics.progress(filesDone: index + 1, of: files.count)
         }
         let output = StandardOutput()

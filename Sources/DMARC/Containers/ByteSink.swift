@@ -14,12 +14,14 @@ protocol ByteSink: AnyObject {
 final class ReadingContext {
     let handler: any ReportHandler
     let limits: ReadingLimits
+    let content: RecordContent
     /// Bytes all decompression layers of this input produced so far.
     private var decompressedBytes = 0
 
-    init(handler: any ReportHandler, limits: ReadingLimits) {
+    init(handler: any ReportHandler, limits: ReadingLimits, content: RecordContent = .complete) {
         self.handler = handler
         self.limits = limits
+        self.content = content
     }
 
     /// Counts decompressed output against `maxDecompressedBytes`.

@@ -132,7 +132,7 @@ final class MboxSplitter: ByteSink {
         messageNumber += 1
         let name = "message \(messageNumber)"
         // A fresh budget per message, as for the files of a Maildir folder: a large mbox is no compression bomb.
-        let messageContext = ReadingContext(handler: context.handler, limits: context.limits)
+        let messageContext = ReadingContext(handler: context.handler, limits: context.limits, content: context.content)
         message = MailMessageSink(context: messageContext, origin: origin.appending(name), nesting: nesting,
                                   label: name, warningOrigin: origin)
     }

@@ -24,7 +24,7 @@ extension ReportReader {
             handler.fail(DMARCError(.limitExceeded(.decompressedBytes, limit: limits.maxDecompressedBytes), at: origin))
             return
         }
-        let context = ReadingContext(handler: handler, limits: limits)
+        let context = ReadingContext(handler: handler, limits: limits, content: content)
         MailMessageSink(context: context, origin: origin, nesting: 0).read(message)
     }
 

@@ -11,9 +11,12 @@ import Foundation
 /// ```
 public struct ReportReader: Sendable {
     public var limits: ReadingLimits
+    /// How much of each record to read.
+    public var content: RecordContent
 
-    public init(limits: ReadingLimits = .init()) {
+    public init(limits: ReadingLimits = .init(), content: RecordContent = .complete) {
         self.limits = limits
+        self.content = content
     }
 
     /// Streams every report in a file (`-`: standard input) to `handler`. Problems go to `handler.fail`.
@@ -25,7 +28,7 @@ public struct ReportReader: Sendable {
             return
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-        let sink = ContentSniffer(context: ReadingContext(handler: handler, limits: limits), origin: origin)
+        let sink = ContentSniffer(context: ReadingContext(handler: handler, limits: limits, content: content), origin: origin)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
         defer { buffer.deallocate() }
         do throws(DMARCError) {
@@ -51,7 +54,7 @@ public struct ReportReader: Sendable {
 
     /// Streams `bytes` as if they came from `origin` (a member or attachment of something larger).
     public func read(_ bytes: some DataProtocol, origin: ReportOrigin, into handler: some ReportHandler) {
-        let sink = ContentSniffer(context: ReadingContext(handler: handler, limits: limits), origin: origin)
+        let sink = ContentSniffer(context: ReadingContext(handler: handler, limits: limits, content: content), origin: origin)
         do throws(DMARCError) {
             for region in bytes.regions {
                 try sink.write(contentsOf: region)

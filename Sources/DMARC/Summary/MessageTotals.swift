@@ -57,4 +57,12 @@ public struct SourceTotals: Sendable, Hashable {
         headerFromDomains.formUnion(other.headerFromDomains)
         reporters.formUnion(other.reporters)
     }
+
+    /// Adds one report's totals for this source: its domains as written (lower-cased here, once per report
+    /// rather than once per record) and the report's reporter.
+    mutating func add(_ other: SourceTotals, lowercasingDomains: Bool, reporter: String) {
+        totals.add(other.totals)
+        for domain in other.headerFromDomains { headerFromDomains.insert(domain.lowercased()) }
+        reporters.insert(reporter)
+    }
 }

@@ -5,49 +5,65 @@ public final class ReportSummarizer: ReportHandler {
     public let filter: RecordFilter
     /// What to keep beside the report totals.
     public let details: SummaryDetails
-    /// Complete reports that passed the filter, in the order read.
-    public private(set) var summaries: [ReportSummary] = []
+    /// Totals of the complete reports that passed the filter.
+    public private(set) var statistics: Statistics
+    /// Problems met since the last `takeDiagnostics()`.
     public private(set) var errors: [DMARCError] = []
     public private(set) var warnings: [DMARCWarning] = []
-    private var current: ReportSummary?
+    /// Reports counted since the last `takeDiagnostics()`.
+    public private(set) var reportsCounted = 0
+    @exclusivity(unchecked) private var current: ReportSummary
+    @exclusivity(unchecked) private var isCollecting = false
 
-    public init(filter: RecordFilter = .init(), details: SummaryDetails = []) {
+    public init(filter: RecordFilter = .init(), details: SummaryDetails = [], statistics: Statistics = .init()) {
         self.filter = filter
         self.details = details
+        self.statistics = statistics
+        current = ReportSummary(header: ReportHeader(), origin: ReportOrigin(file: ""))
     }
 
     public func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
-        current = filter.admits(header) ? ReportSummary(header: header, origin: origin) : nil
+        isCollecting = filter.admits(header)
+        current = ReportSummary(header: header, origin: origin)
     }
 
     public func record(_ record: Record) {
-        guard current != nil, filter.admits(record) else { return }
-        current!.records += 1
-        current!.totals.add(record)
+        guard isCollecting, filter.admits(record) else { return }
+        current.records += 1
+        current.totals.add(record)
         if details.contains(.sources) {
-            let reporter = current!.header.metadata.reporter
-            current!.sources[record.sourceIP, default: SourceTotals()].add(record, reporter: reporter)
+            current.sources[record.sourceIP, default: SourceTotals()].add(record)
         }
         if details.contains(.audit) {
-            current!.audit.add(record, policy: current!.header.policy)
+            current.audit.add(record, policy: current.header.policy)
         }
     }
 
     public func endReport(_ header: ReportHeader) {
-        guard var finished = current else { return }
-        current = nil
-        finished.header = header
-        guard filter.admits(header), finished.records > 0 || !filter.filtersRecords else { return }
-        summaries.append(finished)
+        guard isCollecting else { return }
+        isCollecting = false
+        current.header = header
+        guard filter.admits(header), current.records > 0 || !filter.filtersRecords else { return }
+        if statistics.add(current) { reportsCounted += 1 }
     }
 
     public func fail(_ error: DMARCError) {
-        current = nil
+        isCollecting = false
         errors.append(error)
     }
 
     public func warn(_ warning: DMARCWarning) {
         warnings.append(warning)
+    }
+
+    /// The problems and the count of reports since the last call, for reporting one input at a time.
+    public func takeDiagnostics() -> (errors: [DMARCError], warnings: [DMARCWarning], reportsCounted: Int) {
+        defer {
+            errors = []
+            warnings = []
+            reportsCounted = 0
+        }
+        return (errors, warnings, reportsCounted)
     }
 }
 
@@ -63,9 +79,9 @@ public struct SummaryDetails: OptionSet, Sendable, Hashable {
 }
 
 extension SourceTotals {
-    mutating func add(_ record: Record, reporter: String) {
+    /// Counts one record; its `header_from` is kept as written (see `add(_:lowercasingDomains:reporter:)`).
+    mutating func add(_ record: Record) {
         totals.add(record)
-        headerFromDomains.insert(record.identifiers.headerFrom.lowercased())
-        reporters.insert(reporter)
+        headerFromDomains.insert(record.identifiers.headerFrom)
     }
 }

@@ -1,6 +1,9 @@
+import Foundation
+
 /// Totals over many reports, per reporter and per source address, with duplicate reports counted once.
 ///
-/// Add summaries in a fixed order (the order of the input files) and the result is the same on every run.
+/// Totals are sums and sets, so the order reports are added in does not change them; rows come out sorted.
+/// Statistics built on several threads share one `ReportRegistry` and are then merged.
 public struct Statistics: Sendable {
     public private(set) var reporters: [String: ReporterTotals] = [:]
     public private(set) var sources: [SourceIP: SourceTotals] = [:]
@@ -11,29 +14,47 @@ public struct Statistics: Sendable {
     /// Reports skipped because the same report was counted already.
     public private(set) var duplicateCount = 0
     private var seen: Set<ReportKey> = []
+    private let registry: ReportRegistry?
 
-    public init() {}
+    /// Statistics that remember the reports they counted themselves.
+    public init() {
+        registry = nil
+    }
+
+    /// Statistics that share the record of counted reports with others (one per thread, merged at the end).
+    public init(sharing registry: ReportRegistry) {
+        self.registry = registry
+    }
 
     /// Counts a report unless the same report was counted before; returns whether it counted.
     @discardableResult
     public mutating func add(_ summary: ReportSummary) -> Bool {
         guard claim(summary.key) else { return false }
         reportCount += 1
-        reporters[summary.header.metadata.reporter, default: ReporterTotals()].add(summary)
+        let reporter = summary.header.metadata.reporter
+        reporters[reporter, default: ReporterTotals()].add(summary)
         for (source, totals) in summary.sources {
-            sources[source, default: SourceTotals()].add(totals)
+            sources[source, default: SourceTotals()].add(totals, lowercasingDomains: true, reporter: reporter)
         }
         audit.add(summary.audit)
         return true
     }
 
+    /// Adds what other statistics counted (built on another thread with the same registry).
+    public mutating func merge(_ other: Statistics) {
+        reportCount += other.reportCount
+        duplicateCount += other.duplicateCount
+        for (reporter, totals) in other.reporters { reporters[reporter, default: ReporterTotals()].merge(totals) }
+        for (source, totals) in other.sources { sources[source, default: SourceTotals()].add(totals) }
+        audit.add(other.audit)
+        seen.formUnion(other.seen)
+    }
+
     /// Marks a report as counted; false (and one more duplicate) when it was counted before.
     public mutating func claim(_ key: ReportKey) -> Bool {
-        guard seen.insert(key).inserted else {
-            duplicateCount += 1
-            return false
-        }
-        return true
+        let isNew = registry?.claim(key) ?? seen.insert(key).inserted
+        if !isNew { duplicateCount += 1 }
+        return isNew
     }
 
     /// One row per reporter: most messages first, then by name.
@@ -67,6 +88,16 @@ public struct ReporterTotals: Sendable, Hashable {
 
     public init() {}
 
+    /// Adds another reporter's totals (the same reporter, counted elsewhere).
+    public mutating func merge(_ other: ReporterTotals) {
+        reports += other.reports
+        policyDomains.formUnion(other.policyDomains)
+        begin = Swift.min(begin, other.begin)
+        end = Swift.max(end, other.end)
+        records += other.records
+        totals.add(other.totals)
+    }
+
     mutating func add(_ summary: ReportSummary) {
         reports += 1
         policyDomains.insert(summary.header.policy.domain.lowercased())
@@ -74,5 +105,21 @@ public struct ReporterTotals: Sendable, Hashable {
         end = max(end, summary.header.metadata.dateRange.end)
         records += summary.records
         totals.add(summary.totals)
+    }
+}
+
+/// The reports counted so far, shared by statistics built on several threads: the first to claim a report
+/// counts it, any later copy is a duplicate.
+public final class ReportRegistry: @unchecked Sendable {
+    private let lock = NSLock()
+    private var claimed: Set<ReportKey> = []
+
+    public init() {}
+
+    /// True the first time a key is claimed.
+    public func claim(_ key: ReportKey) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return claimed.insert(key).inserted
     }
 }

@@ -6,36 +6,46 @@ final class ReportBuilder: XMLEventHandler {
     /// The line being parsed, for messages.
     var currentLine: () -> Int = { 0 }
 
-    private(set) var header = ReportHeader()
-    private(set) var sawFeedbackStart = false
-    private(set) var sawFeedbackEnd = false
-    private(set) var hasBegun = false
+    @exclusivity(unchecked) private(set) var header = ReportHeader()
+    @exclusivity(unchecked) private(set) var sawFeedbackStart = false
+    @exclusivity(unchecked) private(set) var sawFeedbackEnd = false
+    @exclusivity(unchecked) private(set) var hasBegun = false
     /// The reason to stop, once something is wrong with the content.
-    private(set) var failure: DMARCError.Reason?
+    @exclusivity(unchecked) private(set) var failure: DMARCError.Reason?
     var shouldStop: Bool { failure != nil }
     /// Called once `</feedback>` is read; what follows is only checked for being empty.
     var onFeedbackEnd: () -> Void = {}
 
-    private var namespaceURI: String?
-    private var stack: [ElementName] = []
-    private var feedbackDepth = -1
-    private var text: [UInt8] = []
-    private var captureDepth = -1
+    @exclusivity(unchecked) private var namespaceURI: String?
+    @exclusivity(unchecked) private var stack: [ElementName] = []
+    @exclusivity(unchecked) private var feedbackDepth = -1
+    /// The text of the field being read; its capacity is the text limit, allocated once per document.
+    private let text: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var textCount = 0
+    @exclusivity(unchecked) private var captureDepth = -1
     /// The depth of the unknown element being skipped (`<extension>`, a vendor's), whose content never counts.
-    private var skipDepth = -1
+    @exclusivity(unchecked) private var skipDepth = -1
 
-    private var record: Record?
-    private var countText: String?
-    private var reason: OverrideReason?
-    private var dkimResult: DKIMAuthResult?
-    private var spfResult: SPFAuthResult?
+    @exclusivity(unchecked) private var record: Record?
+    @exclusivity(unchecked) private var count: UInt64?
+    @exclusivity(unchecked) private var invalidCountText: String?
+    @exclusivity(unchecked) private var reason: OverrideReason?
+    @exclusivity(unchecked) private var dkimResult: DKIMAuthResult?
+    @exclusivity(unchecked) private var spfResult: SPFAuthResult?
 
-    init(handler: any ReportHandler, origin: ReportOrigin, limits: ReadingLimits) {
+    private let content: RecordContent
+
+    init(handler: any ReportHandler, origin: ReportOrigin, limits: ReadingLimits, content: RecordContent) {
         self.handler = handler
         self.origin = origin
         self.limits = limits
+        self.content = content
+        text = .allocate(capacity: limits.maxTextBytes)
         stack.reserveCapacity(16)
-        text.reserveCapacity(256)
+    }
+
+    deinit {
+        text.deallocate()
     }
 
     /// Gives the header to the handler once, before the first record (or at the end of a report without any).
@@ -63,8 +73,9 @@ final class ReportBuilder: XMLEventHandler {
         }
         guard !sawFeedbackEnd, captureDepth < 0 else { return }  // markup inside a text field: its text joins the field's
         guard skipDepth < 0 else { return }
-        if name == .other {
-            // Elements inside it may be named like ours (a vendor's <row>, <count>) but are no part of the report.
+        if name == .other || content == .policyEvaluated && Self.isOutsidePolicyEvaluation(parent: parent, name: name) {
+            // Elements inside an unknown one may be named like ours (a vendor's <row>, <count>) but are no part of
+            // the report; the parts a reader did not ask for are skipped the same way.
             skipDepth = stack.count
             return
         }
@@ -72,14 +83,15 @@ final class ReportBuilder: XMLEventHandler {
         case (.feedback, .record):
             beginIfNeeded()
             record = Record(sourceIP: SourceIP(reportText: ""), count: 0)
-            countText = nil
+            count = nil
+            invalidCountText = nil
         case (.policyEvaluated, .reason): reason = OverrideReason(type: .unrecognised(""))
         case (.authResults, .dkim): dkimResult = DKIMAuthResult(domain: "", result: .none)
         case (.authResults, .spf): spfResult = SPFAuthResult(domain: "", result: .none)
         default:
             if Self.isTextField(parent: parent, name: name) {
                 captureDepth = stack.count
-                text.removeAll(keepingCapacity: true)
+                textCount = 0
             }
         }
     }
@@ -95,7 +107,11 @@ final class ReportBuilder: XMLEventHandler {
         let parent = stack.count >= 2 ? stack[stack.count - 2] : .other
         if captureDepth == stack.count {
             captureDepth = -1
-            store(makeText(), parent: parent, name: name)
+            if parent == .row && name == .count {
+                readCount()
+            } else {
+                store(makeText(), parent: parent, name: name)
+            }
             return
         }
         guard captureDepth < 0 else { return }
@@ -134,11 +150,12 @@ final class ReportBuilder: XMLEventHandler {
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard captureDepth >= 0 else { return }
-        guard text.count + bytes.count <= limits.maxTextBytes else {
+        guard textCount + bytes.count <= limits.maxTextBytes else {
             failure = .limitExceeded(.textBytes, limit: limits.maxTextBytes)
             return
         }
-        text.append(contentsOf: bytes)
+        (text + textCount).update(from: bytes.baseAddress!, count: bytes.count)
+        textCount += bytes.count
     }
 
     private var schema: ReportSchema {
@@ -152,19 +169,48 @@ final class ReportBuilder: XMLEventHandler {
     private func finishRecord() {
         guard var finished = record else { return }
         record = nil
-        guard let countText, let count = UInt64(countText) else {
-            failure = .invalidCount(text: countText ?? "", line: currentLine())
+        guard let count else {
+            failure = .invalidCount(text: invalidCountText ?? "", line: currentLine())
             return
         }
         finished.count = count
         handler.record(finished)
     }
 
+    /// The field's bytes without surrounding whitespace.
+    private var trimmedText: UnsafeBufferPointer<UInt8> {
+        var start = 0, end = textCount
+        while start < end && text[start].isXMLWhitespace { start += 1 }
+        while end > start && text[end - 1].isXMLWhitespace { end -= 1 }
+        return UnsafeBufferPointer(start: text + start, count: end - start)
+    }
+
     /// Text without surrounding whitespace; invalid UTF-8 becomes U+FFFD.
     private func makeText() -> String {
-        guard let first = text.firstIndex(where: { !$0.isXMLWhitespace }) else { return "" }
-        let last = text.lastIndex(where: { !$0.isXMLWhitespace })!
-        return String(decoding: text[first...last], as: UTF8.self)
+        String(decoding: trimmedText, as: UTF8.self)
+    }
+
+    /// `<count>`: digits only, within UInt64; anything else is kept for the error message.
+    private func readCount() {
+        let digits = trimmedText
+        var value: UInt64 = 0
+        var valid = !digits.isEmpty
+        for byte in digits where valid {
+            let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowB) = shifted.addingReportingOverflow(UInt64(byte &- 0x30))
+            valid = byte >= 0x30 && byte <= 0x39 && !overflowA && !overflowB
+            value = sum
+        }
+        count = valid ? value : nil
+        invalidCountText = valid ? nil : String(decoding: digits, as: UTF8.self)
+    }
+
+    /// With `RecordContent.policyEvaluated`: the parts of a record left out.
+    private static func isOutsidePolicyEvaluation(parent: ElementName, name: ElementName) -> Bool {
+        switch (parent, name) {
+        case (.record, .authResults), (.identifiers, .envelopeFrom), (.identifiers, .envelopeTo): true
+        default: false
+        }
     }
 
     private static func isTextField(parent: ElementName, name: ElementName) -> Bool {
@@ -198,7 +244,6 @@ final class ReportBuilder: XMLEventHandler {
         case (.dateRange, .end): header.metadata.dateRange.end = Self.timestamp(value)
         case (.policyPublished, _): storePolicy(value, name: name)
         case (.row, .sourceIP): record?.sourceIP = SourceIP(reportText: value)
-        case (.row, .count): countText = value
         case (.policyEvaluated, .disposition): record?.policyEvaluated.disposition = Disposition(reportText: value)
         case (.policyEvaluated, .dkim): record?.policyEvaluated.dkim = DMARCResult(reportText: value)
         case (.policyEvaluated, .spf): record?.policyEvaluated.spf = DMARCResult(reportText: value)

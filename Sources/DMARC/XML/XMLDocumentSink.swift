@@ -10,7 +10,8 @@ final class XMLDocumentSink: ByteSink {
     init(context: ReadingContext, origin: ReportOrigin) {
         self.context = context
         self.origin = origin
-        builder = ReportBuilder(handler: context.handler, origin: origin, limits: context.limits)
+        builder = ReportBuilder(handler: context.handler, origin: origin, limits: context.limits,
+                                content: context.content)
         parser = XMLPushParser(handler: builder, documentName: origin.description)
         builder.currentLine = { [unowned self] in self.parser.line }
         builder.onFeedbackEnd = { [unowned self] in self.diagnosticsBeforeEnd = self.parser.diagnostics.count }

@@ -23,9 +23,10 @@ struct XMLDiagnostic: Sendable, Hashable {
 /// This is the only place that touches libxml2. Recovery mode is on (reporters send broken XML), the network,
 /// DTD loading and entity substitution are off, and any entity declaration stops the parse.
 final class XMLPushParser {
-    private unowned let handler: any XMLEventHandler
+    // The handler owns this parser and outlives it; unowned(unsafe) spares a reference count per SAX event.
+    private unowned(unsafe) let handler: any XMLEventHandler
     private var context: xmlParserCtxtPtr!
-    private var names: [UnsafeRawPointer: ElementName] = [:]
+    private let names = ElementNameTable()
     /// Problems libxml2 reported, in order (at most a few are kept).
     private(set) var diagnostics: [XMLDiagnostic] = []
     /// The first entity declaration met; reading it stops the parse.
@@ -33,7 +34,7 @@ final class XMLPushParser {
     /// The name of the document element, for "this is not a report" messages.
     private(set) var rootElementName: String?
     /// The end tag the document really has, when libxml2 closes another element for it (a recovered mismatch).
-    private var mismatchedEndTag: ElementName?
+    @exclusivity(unchecked) private var mismatchedEndTag: ElementName?
     /// Errors met while finishing are about what the document lacks at its end.
     private var isFinishing = false
 
@@ -48,13 +49,13 @@ final class XMLPushParser {
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { userData, localName, _, uri, _, _, _, _, _ in
-            XMLPushParser.from(userData).didStart(localName!, uri)
+            XMLPushParser.with(userData) { $0.didStart(localName!, uri) }
         }
         sax.endElementNs = { userData, localName, _, _ in
-            XMLPushParser.from(userData).didEnd(localName!)
+            XMLPushParser.with(userData) { $0.didEnd(localName!) }
         }
         sax.characters = { userData, text, length in
-            XMLPushParser.from(userData).didRead(text, length)
+            XMLPushParser.with(userData) { $0.didRead(text, length) }
         }
         sax.cdataBlock = sax.characters
         sax.ignorableWhitespace = sax.characters
@@ -72,6 +73,9 @@ final class XMLPushParser {
     }
 
     deinit {
+        // libxml2 makes a document of its own to hold a DTD's declarations (an entity stops the parse, but it was
+        // declared); freeing the context does not free it.
+        if let document = context.pointee.myDoc { xmlFreeDoc(document) }
         xmlFreeParserCtxt(context)
     }
 
@@ -107,12 +111,14 @@ final class XMLPushParser {
         Unmanaged<XMLPushParser>.fromOpaque(userData!).takeUnretainedValue()
     }
 
+    /// Calls `body` with the parser behind `userData` without retaining it: the hot SAX callbacks run while the
+    /// parser is guaranteed alive (inside its own `xmlParseChunk` call).
+    private static func with(_ userData: UnsafeMutableRawPointer?, _ body: (XMLPushParser) -> Void) {
+        Unmanaged<XMLPushParser>.fromOpaque(userData!)._withUnsafeGuaranteedRef(body)
+    }
+
     private func elementName(_ localName: UnsafePointer<xmlChar>) -> ElementName {
-        let key = UnsafeRawPointer(localName)
-        if let known = names[key] { return known }
-        let name = ElementName(localName: String(cString: localName))
-        names[key] = name
-        return name
+        names.name(for: localName) { ElementName(localName: String(cString: localName)) }
     }
 
     private func didStart(_ localName: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) {
@@ -145,11 +151,11 @@ final class XMLPushParser {
     }
 
     private func didReport(_ error: xmlError) {
-        guard error.level != XML_ERR_WARNING, diagnostics.count < 20 else { return }
         if error.code == XML_ERR_TAG_NAME_MISMATCH.rawValue, let written = error.str2 {
             let qualifiedName = String(cString: written)
             mismatchedEndTag = ElementName(localName: String(qualifiedName.split(separator: ":").last ?? ""))
         }
+        guard error.level != XML_ERR_WARNING, diagnostics.count < 20 else { return }
         let message = (error.message.map { String(cString: $0) } ?? "error \(error.code)")
             .split(whereSeparator: \.isNewline).joined(separator: " ")
         let prematureEnd = isFinishing || error.code == XML_ERR_TAG_NOT_FINISHED.rawValue
