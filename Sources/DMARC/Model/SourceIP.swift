@@ -11,7 +11,8 @@ public struct SourceIP: Hashable, Sendable, Codable, Comparable, CustomStringCon
         let trimmed = reportText.trimmingReportWhitespace()
         if let address = IPAddress(trimmed) {
             self.address = address
-            self.text = address.description
+            // Dotted-quad text that parses is canonical already (no leading zeros, four parts).
+            self.text = address.isIPv4 ? trimmed : address.description
         } else {
             self.address = nil
             self.text = trimmed
@@ -19,6 +20,15 @@ public struct SourceIP: Hashable, Sendable, Codable, Comparable, CustomStringCon
     }
 
     public var description: String { text }
+
+    /// The text follows from the address when there is one, so hashing the address alone is enough (and cheaper).
+    public func hash(into hasher: inout Hasher) {
+        if let address { hasher.combine(address) } else { hasher.combine(text) }
+    }
+
+    public static func == (lhs: SourceIP, rhs: SourceIP) -> Bool {
+        lhs.address == rhs.address && (lhs.address != nil || lhs.text == rhs.text)
+    }
 
     /// Addresses in address order, then unparsed text.
     public static func < (lhs: SourceIP, rhs: SourceIP) -> Bool {

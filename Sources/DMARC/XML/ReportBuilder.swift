@@ -26,7 +26,9 @@ final class ReportBuilder: XMLEventHandler {
     /// The depth of the unknown element being skipped (`<extension>`, a vendor's), whose content never counts.
     @exclusivity(unchecked) private var skipDepth = -1
 
-    @exclusivity(unchecked) private var record: Record?
+    /// The record being read, valid while `inRecord`; reused so that no record is copied on its way out.
+    @exclusivity(unchecked) private var record = Record(sourceIP: SourceIP(reportText: ""), count: 0)
+    @exclusivity(unchecked) private var inRecord = false
     @exclusivity(unchecked) private var count: UInt64?
     @exclusivity(unchecked) private var invalidCountText: String?
     @exclusivity(unchecked) private var reason: OverrideReason?
@@ -83,6 +85,7 @@ final class ReportBuilder: XMLEventHandler {
         case (.feedback, .record):
             beginIfNeeded()
             record = Record(sourceIP: SourceIP(reportText: ""), count: 0)
+            inRecord = true
             count = nil
             invalidCountText = nil
         case (.policyEvaluated, .reason): reason = OverrideReason(type: .unrecognised(""))
@@ -118,13 +121,13 @@ final class ReportBuilder: XMLEventHandler {
         switch (parent, name) {
         case (.feedback, .record): finishRecord()
         case (.policyEvaluated, .reason):
-            if let reason { record?.policyEvaluated.reasons.append(reason) }
+            if let reason, inRecord { record.policyEvaluated.reasons.append(reason) }
             reason = nil
         case (.authResults, .dkim):
-            if let dkimResult { record?.authResults.dkim.append(dkimResult) }
+            if let dkimResult, inRecord { record.authResults.dkim.append(dkimResult) }
             dkimResult = nil
         case (.authResults, .spf):
-            if let spfResult { record?.authResults.spf.append(spfResult) }
+            if let spfResult, inRecord { record.authResults.spf.append(spfResult) }
             spfResult = nil
         default:
             if name == .feedback && stack.count == feedbackDepth {
@@ -167,14 +170,14 @@ final class ReportBuilder: XMLEventHandler {
     }
 
     private func finishRecord() {
-        guard var finished = record else { return }
-        record = nil
+        guard inRecord else { return }
+        inRecord = false
         guard let count else {
             failure = .invalidCount(text: invalidCountText ?? "", line: currentLine())
             return
         }
-        finished.count = count
-        handler.record(finished)
+        record.count = count
+        handler.record(record)
     }
 
     /// The field's bytes without surrounding whitespace.
@@ -232,6 +235,10 @@ final class ReportBuilder: XMLEventHandler {
     }
 
     private func store(_ value: String, parent: ElementName, name: ElementName) {
+        switch parent {
+        case .row, .policyEvaluated, .identifiers: guard inRecord else { return }
+        default: break
+        }
         switch (parent, name) {
         case (.feedback, .version): header.version = value
         case (.reportMetadata, .orgName): header.metadata.orgName = value
@@ -243,15 +250,15 @@ final class ReportBuilder: XMLEventHandler {
         case (.dateRange, .begin): header.metadata.dateRange.begin = Self.timestamp(value)
         case (.dateRange, .end): header.metadata.dateRange.end = Self.timestamp(value)
         case (.policyPublished, _): storePolicy(value, name: name)
-        case (.row, .sourceIP): record?.sourceIP = SourceIP(reportText: value)
-        case (.policyEvaluated, .disposition): record?.policyEvaluated.disposition = Disposition(reportText: value)
-        case (.policyEvaluated, .dkim): record?.policyEvaluated.dkim = DMARCResult(reportText: value)
-        case (.policyEvaluated, .spf): record?.policyEvaluated.spf = DMARCResult(reportText: value)
+        case (.row, .sourceIP): record.sourceIP = SourceIP(reportText: value)
+        case (.policyEvaluated, .disposition): record.policyEvaluated.disposition = Disposition(reportText: value)
+        case (.policyEvaluated, .dkim): record.policyEvaluated.dkim = Self.dmarcResult(value)
+        case (.policyEvaluated, .spf): record.policyEvaluated.spf = Self.dmarcResult(value)
         case (.reason, .type): reason?.type = PolicyOverride(reportText: value)
         case (.reason, .comment): reason?.comment = value
-        case (.identifiers, .headerFrom): record?.identifiers.headerFrom = value
-        case (.identifiers, .envelopeFrom): record?.identifiers.envelopeFrom = value
-        case (.identifiers, .envelopeTo): record?.identifiers.envelopeTo = value
+        case (.identifiers, .headerFrom): record.identifiers.headerFrom = value
+        case (.identifiers, .envelopeFrom): record.identifiers.envelopeFrom = value
+        case (.identifiers, .envelopeTo): record.identifiers.envelopeTo = value
         case (.dkim, .domain): dkimResult?.domain = value
         case (.dkim, .selector): dkimResult?.selector = value
         case (.dkim, .result): dkimResult?.result = DKIMResult(reportText: value)
@@ -261,6 +268,15 @@ final class ReportBuilder: XMLEventHandler {
         case (.spf, .result): spfResult?.result = SPFResult(reportText: value)
         case (.spf, .humanResult): spfResult?.humanResult = value
         default: break
+        }
+    }
+
+    /// `pass` and `fail` as written by nearly every reporter, without a dictionary look-up.
+    private static func dmarcResult(_ value: String) -> DMARCResult {
+        switch value {
+        case "pass": .pass
+        case "fail": .fail
+        default: DMARCResult(reportText: value)
         }
     }
 

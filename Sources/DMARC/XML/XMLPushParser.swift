@@ -23,8 +23,8 @@ struct XMLDiagnostic: Sendable, Hashable {
 /// This is the only place that touches libxml2. Recovery mode is on (reporters send broken XML), the network,
 /// DTD loading and entity substitution are off, and any entity declaration stops the parse.
 final class XMLPushParser {
-    // The handler owns this parser and outlives it; unowned(unsafe) spares a reference count per SAX event.
-    private unowned(unsafe) let handler: any XMLEventHandler
+    // The handler owns this parser and outlives it; an unmanaged reference spares a reference count per SAX event.
+    private let handlerReference: Unmanaged<ReportBuilder>
     private var context: xmlParserCtxtPtr!
     private let names = ElementNameTable()
     /// Problems libxml2 reported, in order (at most a few are kept).
@@ -43,9 +43,9 @@ final class XMLPushParser {
         return true
     }()
 
-    init(handler: any XMLEventHandler, documentName: String) {
+    init(handler: ReportBuilder, documentName: String) {
         _ = Self.initialised
-        self.handler = handler
+        self.handlerReference = .passUnretained(handler)
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { userData, localName, _, uri, _, _, _, _, _ in
@@ -121,11 +121,18 @@ final class XMLPushParser {
         names.name(for: localName) { ElementName(localName: String(cString: localName)) }
     }
 
+    private func withHandler<T>(_ body: (ReportBuilder) -> T) -> T {
+        handlerReference._withUnsafeGuaranteedRef(body)
+    }
+
     private func didStart(_ localName: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) {
         if rootElementName == nil { rootElementName = String(cString: localName) }
         let name = elementName(localName)
-        handler.startElement(name, namespaceURI: name == .feedback ? uri.map { String(cString: $0) } : nil)
-        if handler.shouldStop { stop() }
+        let stops = withHandler { handler in
+            handler.startElement(name, namespaceURI: name == .feedback ? uri.map { String(cString: $0) } : nil)
+            return handler.shouldStop
+        }
+        if stops { stop() }
     }
 
     /// In recovery, libxml2 closes its innermost open element for any end tag. The handler is told the end tag
@@ -133,14 +140,14 @@ final class XMLPushParser {
     private func didEnd(_ localName: UnsafePointer<xmlChar>) {
         let written = mismatchedEndTag
         mismatchedEndTag = nil
-        handler.endElement(written ?? elementName(localName))
-        if handler.shouldStop { stop() }
+        let name = written ?? elementName(localName)
+        if withHandler({ $0.endElement(name); return $0.shouldStop }) { stop() }
     }
 
     private func didRead(_ text: UnsafePointer<xmlChar>?, _ length: Int32) {
         guard let text, length > 0 else { return }
-        handler.characters(UnsafeBufferPointer(start: text, count: Int(length)))
-        if handler.shouldStop { stop() }
+        let bytes = UnsafeBufferPointer(start: text, count: Int(length))
+        if withHandler({ $0.characters(bytes); return $0.shouldStop }) { stop() }
     }
 
     private func didDeclareEntity(_ name: UnsafePointer<xmlChar>?) {
