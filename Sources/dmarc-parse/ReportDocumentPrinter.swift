@@ -9,7 +9,7 @@ extension ReportRun {
         var failedFiles = pathProblems.count
         for (index, file) in files.enumerated() {
             let problemsBefore = printer.problemCount
-            reader.read(path: file, into: printer)
+            reader(forFiles: files.count, parallelFiles: 1).read(path: file, into: printer)
             if printer.problemCount > problemsBefore { failedFiles += 1 }
             diagnostics.progress(filesDone: index + 1, of: files.count)
         }

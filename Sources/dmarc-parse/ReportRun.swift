@@ -10,6 +10,13 @@ enum RunOutcome {
 
 struct ReportRun {
     let reader: ReportReader
+
+    /// The reader for `fileCount` files read `parallelFiles` at a time: a spare core inflates while the other parses.
+    func reader(forFiles fileCount: Int, parallelFiles: Int) -> ReportReader {
+        var reader = self.reader
+        reader.overlapsDecompression = jobs > 1 && fileCount < 2 * parallelFiles
+        return reader
+    }
     let filter: RecordFilter
     let jobs: Int
     let diagnostics: Diagnostics
@@ -24,7 +31,7 @@ struct ReportRun {
         case .audit: .audit
         default: []
         }
-        let statistics = reader.summarize(files: files, jobs: jobs, filter: filter, details: details) { index, file in
+        let statistics = reader(forFiles: files.count, parallelFiles: jobs).summarize(files: files, jobs: jobs, filter: filter, details: details) { index, file in
             file.warnings.forEach(diagnostics.report)
             file.errors.forEach(diagnostics.report)
             if !file.errors.isEmpty { failedFiles += 1 }
@@ -56,7 +63,7 @@ struct ReportRun {
         var failedFiles = pathProblems.count
         for (index, file) in files.enumerated() {
             let problemsBefore = printer.problemCount
-            reader.read(path: file, into: printer)
+            reader(forFiles: files.count, parallelFiles: 1).read(path: file, into: printer)
             if printer.problemCount > problemsBefore { failedFiles += 1 }
             diagnostics.progress(filesDone: index + 1, of: files.count)
         }

@@ -26,6 +26,10 @@ final class ContentSniffer: ByteSink {
         }
     }
 
+    func cancel() {
+        chosen?.cancel()
+    }
+
     func finish() throws(DMARCError) {
         if chosen == nil {
             try choose()
@@ -43,7 +47,9 @@ final class ContentSniffer: ByteSink {
             throw DMARCError(.empty, at: origin)
         case .gzip:
             let inner = ContentSniffer(context: context, origin: origin, nesting: nesting + 1)
-            sink = GzipInflater(context: context, origin: origin, downstream: inner)
+            let overlapped = nesting == 0 && context.overlapsDecompression
+            sink = GzipInflater(context: context, origin: origin,
+                                downstream: overlapped ? OverlappingSink(downstream: inner) : inner)
         case .zip:
             sink = ZipArchiveSink(context: context, origin: origin, nesting: nesting)
         case .mailMessage:

@@ -29,6 +29,19 @@ final class GzipInflater: ByteSink {
     }
 
     func write(_ chunk: UnsafeRawBufferPointer) throws(DMARCError) {
+        do {
+            try inflateAll(chunk)
+        } catch {
+            downstream.cancel()
+            throw error
+        }
+    }
+
+    func cancel() {
+        downstream.cancel()
+    }
+
+    private func inflateAll(_ chunk: UnsafeRawBufferPointer) throws(DMARCError) {
         var input = chunk[...]
         while !input.isEmpty {
             if ignoredTrailingBytes > 0 || betweenMembers && input.first != 0x1F {
@@ -46,12 +59,14 @@ final class GzipInflater: ByteSink {
 
     func finish() throws(DMARCError) {
         guard betweenMembers || ignoredTrailingBytes > 0 else {
+            downstream.cancel()
             throw DMARCError(.truncatedGzip, at: origin)
         }
+        // Downstream first: it may run on another thread (OverlappingSink) until it has finished.
+        try downstream.finish()
         if !trailingBytesAreBlank {
             context.handler.warn(DMARCWarning("ignored \(ignoredTrailingBytes) bytes after the gzip data", at: origin))
         }
-        try downstream.finish()
     }
 
     /// Inflates until the input is used up or a member ends; returns how many input bytes were used.

@@ -13,6 +13,9 @@ public struct ReportReader: Sendable {
     public var limits: ReadingLimits
     /// How much of each record to read.
     public var content: RecordContent
+    /// Inflate a gzip file on a second thread while its XML is parsed: faster for one large file, pointless when
+    /// several files are read at once already.
+    public var overlapsDecompression = false
 
     public init(limits: ReadingLimits = .init(), content: RecordContent = .complete) {
         self.limits = limits
@@ -28,7 +31,8 @@ public struct ReportReader: Sendable {
             return
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-        let sink = ContentSniffer(context: ReadingContext(handler: handler, limits: limits, content: content), origin: origin)
+        let sink = ContentSniffer(context: ReadingContext(handler: handler, limits: limits, content: content,
+                                                           overlapsDecompression: overlapsDecompression), origin: origin)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
         defer { buffer.deallocate() }
         do throws(DMARCError) {
@@ -36,7 +40,9 @@ public struct ReportReader: Sendable {
                 let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
                 if count < 0 {
                     if errno == EINTR { continue }
-                    throw DMARCError(.unreadable(String(cString: strerror(errno))), at: origin)
+                    let message = String(cString: strerror(errno))
+                    sink.cancel()
+                    throw DMARCError(.unreadable(message), at: origin)
                 }
                 if count == 0 { break }
                 try sink.write(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
@@ -54,7 +60,8 @@ public struct ReportReader: Sendable {
 
     /// Streams `bytes` as if they came from `origin` (a member or attachment of something larger).
     public func read(_ bytes: some DataProtocol, origin: ReportOrigin, into handler: some ReportHandler) {
-        let sink = ContentSniffer(context: ReadingContext(handler: handler, limits: limits, content: content), origin: origin)
+        let sink = ContentSniffer(context: ReadingContext(handler: handler, limits: limits, content: content,
+                                                           overlapsDecompression: overlapsDecompression), origin: origin)
         do throws(DMARCError) {
             for region in bytes.regions {
                 try sink.write(contentsOf: region)
