@@ -23,8 +23,8 @@ while (($#)); do
     case "$1" in
         --parsedmarc) with_parsedmarc=true ;;
         --quick) quick=true ;;
-        --repeat) repeat=$2; shift ;;
-        --data) data=$(mkdir -p "$2" && cd "$2" && pwd); shift ;;
+        --repeat) repeat=${2:?--repeat needs a number}; shift ;;
+        --data) data=$(mkdir -p "${2:?--data needs a folder}" && cd "$2" && pwd); shift ;;
         -h|--help) sed -n '2,13s/^# \{0,1\}//p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -146,6 +146,7 @@ measure() {
     kib_of[$name|$tool]=$best_kib
 }
 
+load_at_start=$(cut -d' ' -f1 /proc/loadavg)
 for name in "${cases[@]}"; do
     folder="$data/$name"
     find "$folder" -type f -exec cat {} + >/dev/null  # the same warm page cache for every tool
@@ -174,7 +175,12 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
 floor_label=$([[ $floor_kind == xmllint ]] && echo "xmllint --sax" || echo "floor-sax.c")
 echo
-echo "dmarc-parse $("$ours" --version | awk '{print $NF}'), $(nproc) cores (load $(cut -d' ' -f1-3 /proc/loadavg))," \
+if commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null); then
+    git -C "$repo" diff-index --quiet HEAD -- Sources Package.swift || commit+=" with uncommitted changes"
+else
+    commit="(not a git checkout)"
+fi
+echo "dmarc-parse $("$ours" --version | awk '{print $NF}') at $commit, $(nproc) cores (load $load_at_start at start)," \
     "floor: $floor_label$($with_parsedmarc && echo ", parsedmarc $parsedmarc_version --offline"), best of $repeat"
 header="%-11s %-21s %7s %7s %8s %10s %9s %9s"
 $with_parsedmarc && header+=" %11s %10s"
@@ -182,6 +188,9 @@ header+="  %s\n"
 args=(case tool "wall s" "cpu s" "peak MiB" "wall/floor" "cpu/floor" "RSS/floor")
 $with_parsedmarc && args+=("wall/pdmarc" "RSS/pdmarc")
 args+=(output)
+if awk -v l="$load_at_start" 'BEGIN { exit !(l >= 1) }'; then
+    echo "(other work was running: wall times, and most of all the parallel runs', suffer; cpu s is steadier)"
+fi
 printf "$header" "${args[@]}"
 for row in "${rows[@]}"; do
     IFS='|' read -r name tool wall cpu kib check <<<"$row"
