@@ -1,15 +1,17 @@
-import Foundation
-import ZIPFoundation
+internal import CDMARCZlib
 
 /// A zip archive: collected whole (zip keeps its directory at the end), then every member is read through its
 /// own pipeline. Members named like reports (`.xml`, `.gz`, `.zip`) must be reports; other members are read too
 /// (some reporters leave the name empty) but skipped quietly when their content is no report.
 /// A broken member is reported and the others still count.
+///
+/// The directory is read by `ZipDirectory` and members are inflated here, from memory, with every size checked:
+/// ZIPFoundation, used before, trapped on corrupt offsets and looped forever on a deflate stream that does not end.
 final class ZipArchiveSink: ByteSink {
     private let context: ReadingContext
     private let origin: ReportOrigin
     private let nesting: Int
-    private var archiveBytes = Data()
+    private var archiveBytes: [UInt8] = []
 
     init(context: ReadingContext, origin: ReportOrigin, nesting: Int) {
         self.context = context
@@ -25,36 +27,27 @@ final class ZipArchiveSink: ByteSink {
     }
 
     func finish() throws(DMARCError) {
-        // ZIPFoundation's in-memory archives trap on offsets past the end of a corrupt archive; a file-backed
-        // archive reads short instead. So the bytes go to an unlinked temporary file first.
-        guard let file = tmpfile() else {
-            throw DMARCError(.unreadable("no temporary file for the zip archive: \(String(cString: strerror(errno)))"),
-                             at: origin)
+        let archive = archiveBytes
+        archiveBytes = []
+        var failure: DMARCError?
+        archive.withUnsafeBytes { bytes in
+            do throws(DMARCError) { try read(bytes) } catch { failure = error }
         }
-        defer { fclose(file) }
-        let written = archiveBytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        guard written == archiveBytes.count, fflush(file) == 0 else {
-            throw DMARCError(.unreadable("cannot write a temporary file: \(String(cString: strerror(errno)))"), at: origin)
-        }
-        archiveBytes = Data()
-        let archive: Archive
+        if let failure { throw failure }
+    }
+
+    private func read(_ archive: UnsafeRawBufferPointer) throws(DMARCError) {
+        let directory: ZipDirectory
         do {
-            archive = try Archive(url: URL(fileURLWithPath: "/proc/self/fd/\(fileno(file))"), accessMode: .read)
-        } catch {
-            throw DMARCError(.corruptZip("no readable central directory (\(error))"), at: origin)
-        }
-        var members: [Entry] = []
-        var listed = 0
-        for entry in archive {
-            listed += 1
-            guard listed <= context.limits.maxZipMembers else {
-                throw DMARCError(.limitExceeded(.zipMembers, limit: context.limits.maxZipMembers), at: origin)
-            }
-            if entry.type == .file && !Self.isMetadata(entry.path) { members.append(entry) }
+            directory = try ZipDirectory(archive: archive, maxMembers: context.limits.maxZipMembers)
+        } catch .tooManyMembers {
+            throw DMARCError(.limitExceeded(.zipMembers, limit: context.limits.maxZipMembers), at: origin)
+        } catch .corrupt(let message) {
+            throw DMARCError(.corruptZip(message), at: origin)
         }
         var readAny = false
-        for entry in members {
-            readAny = read(entry, of: archive) || readAny
+        for member in directory.members where member.isFile && !Self.isMetadata(member.path) {
+            readAny = read(member, of: archive) || readAny
         }
         guard readAny else { throw DMARCError(.noReportInZip, at: origin) }
     }
@@ -72,27 +65,110 @@ final class ZipArchiveSink: ByteSink {
     }
 
     /// Reads one member; false when it was skipped as holding no report.
-    private func read(_ entry: Entry, of archive: Archive) -> Bool {
-        let memberOrigin = origin.appending(entry.path)
+    private func read(_ member: ZipDirectory.Member, of archive: UnsafeRawBufferPointer) -> Bool {
+        let memberOrigin = origin.appending(member.path)
         let sink = ContentSniffer(context: context, origin: memberOrigin, nesting: nesting + 1)
-        do {
-            let checksum = try archive.extract(entry, bufferSize: 64 << 10, skipCRC32: false) { data in
-                try self.context.chargeDecompressed(data.count, at: memberOrigin)
-                try sink.write(contentsOf: data)
+        do throws(DMARCError) {
+            let data: Range<Int>
+            do {
+                data = try ZipDirectory.dataRange(of: member, in: archive)
+            } catch .corrupt(let message) {
+                throw DMARCError(.corruptZip(message), at: memberOrigin)
+            } catch .tooManyMembers {
+                preconditionFailure("a member's data range has no member count")
             }
-            guard checksum == entry.checksum else {
+            guard member.flags & 1 == 0 else {
+                throw DMARCError(.corruptZip("the member is encrypted"), at: memberOrigin)
+            }
+            let output = { [context] (chunk: UnsafeRawBufferPointer) throws(DMARCError) in
+                try context.chargeDecompressed(chunk.count, at: memberOrigin)
+                try sink.write(chunk)
+            }
+            let bytes = UnsafeRawBufferPointer(rebasing: archive[data])
+            let checksum: UInt32
+            switch member.method {
+            case 0: checksum = try Self.copyStored(bytes, into: output)
+            case 8: checksum = try Self.inflate(bytes, at: memberOrigin, into: output)
+            default:
+                throw DMARCError(.corruptZip("compression method \(member.method) is not supported"), at: memberOrigin)
+            }
+            guard checksum == member.crc32 else {
                 throw DMARCError(.corruptZip("CRC-32 mismatch (member damaged)"), at: memberOrigin)
             }
             try sink.finish()
-        } catch let error as DMARCError {
+        } catch {
+            sink.cancel()
             switch error.reason {
-            case .empty, .unrecognisedContent, .notAReport: if !Self.isNamedLikeReport(entry.path) { return false }
+            case .empty, .unrecognisedContent, .notAReport: if !Self.isNamedLikeReport(member.path) { return false }
             default: break
             }
             context.handler.fail(error)
-        } catch {
-            context.handler.fail(DMARCError(.corruptZip("\(error)"), at: memberOrigin))
         }
         return true
+    }
+
+    private static let chunkSize = 64 << 10
+
+    /// A stored member, in chunks; returns its CRC-32.
+    private static func copyStored(_ bytes: UnsafeRawBufferPointer,
+                                   into output: (UnsafeRawBufferPointer) throws(DMARCError) -> Void)
+        throws(DMARCError) -> UInt32 {
+        var checksum = crc32(0, nil, 0)
+        var offset = 0
+        while offset < bytes.count {
+            let chunk = UnsafeRawBufferPointer(rebasing: bytes[offset..<min(bytes.count, offset + chunkSize)])
+            checksum = crc32(checksum, chunk.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(chunk.count))
+            try output(chunk)
+            offset += chunk.count
+        }
+        return UInt32(truncatingIfNeeded: checksum)
+    }
+
+    /// A deflated member (raw deflate, window bits -15), which must end within its compressed size; returns the
+    /// CRC-32 of what it inflated to.
+    private static func inflate(_ input: UnsafeRawBufferPointer, at origin: ReportOrigin,
+                                into output: (UnsafeRawBufferPointer) throws(DMARCError) -> Void)
+        throws(DMARCError) -> UInt32 {
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        let status = cdmarc_inflateInit2(stream, -15)
+        precondition(status == Z_OK, "zlib could not allocate an inflater")
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer {
+            inflateEnd(stream)
+            stream.deallocate()
+            buffer.deallocate()
+        }
+        var checksum = crc32(0, nil, 0)
+        var offset = 0
+        while true {
+            if stream.pointee.avail_in == 0 && offset < input.count {
+                let length = min(input.count - offset, 1 << 30)
+                stream.pointee.next_in = UnsafeMutablePointer(
+                    mutating: input.baseAddress!.advanced(by: offset).assumingMemoryBound(to: Bytef.self))
+                stream.pointee.avail_in = uInt(length)
+                offset += length
+            }
+            stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
+            stream.pointee.avail_out = uInt(buffer.count)
+            let status = CDMARCZlib.inflate(stream, Z_NO_FLUSH)
+            let produced = buffer.count - Int(stream.pointee.avail_out)
+            if produced > 0 {
+                checksum = crc32(checksum, buffer.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(produced))
+                try output(UnsafeRawBufferPointer(rebasing: buffer[..<produced]))
+            }
+            switch status {
+            case Z_STREAM_END:
+                return UInt32(truncatingIfNeeded: checksum)
+            case Z_OK where produced > 0 || stream.pointee.avail_in > 0 || offset < input.count:
+                continue
+            case Z_OK, Z_BUF_ERROR:
+                // No progress is possible: the input is used up before the deflate stream's last block ended.
+                throw DMARCError(.corruptZip("the member's deflated data ends early (archive damaged?)"), at: origin)
+            default:
+                let message = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(status)"
+                throw DMARCError(.corruptZip("bad deflated data: \(message)"), at: origin)
+            }
+        }
     }
 }

@@ -15,6 +15,12 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
         self = parsed
     }
 
+    /// Parses the UTF-8 text of an address.
+    init?(utf8 text: UnsafeBufferPointer<UInt8>) {
+        guard let parsed = Self.parse(text) else { return nil }
+        self = parsed
+    }
+
     /// An address from raw bytes (4 or 16).
     public init?(bytes: [UInt8]) {
         guard bytes.count == 4 || bytes.count == 16 else { return nil }

@@ -2,33 +2,28 @@
 ///
 /// Some reporters mask addresses (`xxx.xxx.xxx.xxx`); such text is kept, never dropped.
 public struct SourceIP: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
-    /// The canonical text: RFC 5952 for IPv6, dotted quad for IPv4, the trimmed original otherwise.
-    public let text: String
     /// The parsed address, or nil when the text is no address.
     public let address: IPAddress?
+    /// The reporter's text, kept only when it is no address.
+    private let unparsedText: String
+
+    /// The canonical text: RFC 5952 for IPv6, dotted quad for IPv4, the trimmed original otherwise.
+    /// Written when asked for, not when read: a report has a record per source, a summary a row.
+    public var text: String { address?.description ?? unparsedText }
 
     public init(reportText: String) {
         let trimmed = reportText.trimmingReportWhitespace()
-        if let address = IPAddress(trimmed) {
-            self.address = address
-            // Dotted-quad text that parses is canonical already (no leading zeros, four parts).
-            self.text = address.isIPv4 ? trimmed : address.description
-        } else {
-            self.address = nil
-            self.text = trimmed
-        }
+        address = IPAddress(trimmed)
+        unparsedText = address == nil ? trimmed : ""
+    }
+
+    /// Reads the trimmed bytes of a `<source_ip>` element without making a string for an address.
+    init(trimmedUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        address = IPAddress(utf8: bytes)
+        unparsedText = address == nil ? String(decoding: bytes, as: UTF8.self) : ""
     }
 
     public var description: String { text }
-
-    /// The text follows from the address when there is one, so hashing the address alone is enough (and cheaper).
-    public func hash(into hasher: inout Hasher) {
-        if let address { hasher.combine(address) } else { hasher.combine(text) }
-    }
-
-    public static func == (lhs: SourceIP, rhs: SourceIP) -> Bool {
-        lhs.address == rhs.address && (lhs.address != nil || lhs.text == rhs.text)
-    }
 
     /// Addresses in address order, then unparsed text.
     public static func < (lhs: SourceIP, rhs: SourceIP) -> Bool {
@@ -36,7 +31,7 @@ public struct SourceIP: Hashable, Sendable, Codable, Comparable, CustomStringCon
         case let (l?, r?): l < r
         case (.some, nil): true
         case (nil, .some): false
-        case (nil, nil): lhs.text < rhs.text
+        case (nil, nil): lhs.unparsedText < rhs.unparsedText
         }
     }
 

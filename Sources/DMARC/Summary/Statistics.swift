@@ -66,12 +66,13 @@ public struct Statistics: Sendable {
 
     /// One row per source address: most messages first, then by the address as text.
     public var sourceRows: [(source: SourceIP, totals: SourceTotals)] {
-        sources.map { ($0.key, $0.value) }.sorted {
+        let rows = sources.map { (text: $0.key.text, source: $0.key, totals: $0.value) }.sorted {
             if $0.totals.totals.messages != $1.totals.totals.messages {
                 return $0.totals.totals.messages > $1.totals.totals.messages
             }
-            return $0.source.text.utf8.lexicographicallyPrecedes($1.source.text.utf8)
+            return $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
         }
+        return rows.map { ($0.source, $0.totals) }
     }
 }
 

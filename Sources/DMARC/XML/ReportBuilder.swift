@@ -112,6 +112,8 @@ final class ReportBuilder: XMLEventHandler {
             captureDepth = -1
             if parent == .row && name == .count {
                 readCount()
+            } else if parent == .row && name == .sourceIP {
+                if inRecord { record.sourceIP = SourceIP(trimmedUTF8: trimmedText) }
             } else {
                 store(makeText(), parent: parent, name: name)
             }
@@ -250,7 +252,6 @@ final class ReportBuilder: XMLEventHandler {
         case (.dateRange, .begin): header.metadata.dateRange.begin = Self.timestamp(value)
         case (.dateRange, .end): header.metadata.dateRange.end = Self.timestamp(value)
         case (.policyPublished, _): storePolicy(value, name: name)
-        case (.row, .sourceIP): record.sourceIP = SourceIP(reportText: value)
         case (.policyEvaluated, .disposition): record.policyEvaluated.disposition = Disposition(reportText: value)
         case (.policyEvaluated, .dkim): record.policyEvaluated.dkim = Self.dmarcResult(value)
         case (.policyEvaluated, .spf): record.policyEvaluated.spf = Self.dmarcResult(value)

@@ -1,0 +1,156 @@
+/// A zip archive's central directory, read from the archive's bytes in memory (APPNOTE 6.3.10, with zip64).
+///
+/// Every offset and size an archive states is checked against the bytes there are before it is used, so that a
+/// corrupt or hostile directory gives an error, never a trap, a read past the end or a loop.
+struct ZipDirectory {
+    /// One member as the central directory lists it.
+    struct Member {
+        var path: String
+        /// A folder or a symbolic link: listed, never read.
+        var isFile: Bool
+        var flags: UInt16
+        var method: UInt16
+        var crc32: UInt32
+        var compressedSize: UInt64
+        var uncompressedSize: UInt64
+        var localHeaderOffset: UInt64
+    }
+
+    /// What is wrong with an archive.
+    enum Problem: Error {
+        /// For `DMARCError.Reason.corruptZip`.
+        case corrupt(String)
+        /// The archive lists more than `maxMembers`.
+        case tooManyMembers
+    }
+
+    private(set) var members: [Member] = []
+
+    /// Reads the directory of `archive`.
+    init(archive: UnsafeRawBufferPointer, maxMembers: Int) throws(Problem) {
+        let end = try Self.endOfCentralDirectory(archive)
+        guard end.count <= UInt64(maxMembers) else { throw .tooManyMembers }
+        guard end.offset <= UInt64(archive.count), end.size <= UInt64(archive.count) - end.offset else {
+            throw .corrupt("the central directory lies outside the archive")
+        }
+        var position = Int(end.offset)
+        let directoryEnd = position + Int(end.size)
+        while position + 46 <= directoryEnd, archive.uint32(at: position) == 0x0201_4B50 {
+            guard members.count < maxMembers else { throw .tooManyMembers }
+            let nameLength = Int(archive.uint16(at: position + 28))
+            let extraLength = Int(archive.uint16(at: position + 30))
+            let commentLength = Int(archive.uint16(at: position + 32))
+            let next = position + 46 + nameLength + extraLength + commentLength
+            guard next <= directoryEnd else { throw .corrupt("central directory entry \(members.count + 1) is cut short") }
+            let name = UnsafeRawBufferPointer(rebasing: archive[(position + 46)..<(position + 46 + nameLength)])
+            let extra = UnsafeRawBufferPointer(rebasing: archive[(position + 46 + nameLength)..<(position + 46 + nameLength + extraLength)])
+            members.append(Self.member(entry: UnsafeRawBufferPointer(rebasing: archive[position..<next]), name: name, extra: extra))
+            position = next
+        }
+    }
+
+    /// Where a member's stored or compressed bytes are in `archive`.
+    static func dataRange(of member: Member, in archive: UnsafeRawBufferPointer) throws(Problem) -> Range<Int> {
+        guard archive.count >= 30, member.localHeaderOffset <= UInt64(archive.count - 30),
+              archive.uint32(at: Int(member.localHeaderOffset)) == 0x0403_4B50 else {
+            throw .corrupt("no local header where the central directory says")
+        }
+        let header = Int(member.localHeaderOffset)
+        let start = header + 30 + Int(archive.uint16(at: header + 26)) + Int(archive.uint16(at: header + 28))
+        guard start <= archive.count, member.compressedSize <= UInt64(archive.count - start) else {
+            throw .corrupt("the member's data runs past the end of the archive")
+        }
+        return start..<(start + Int(member.compressedSize))
+    }
+
+    private struct End {
+        var count: UInt64
+        var size: UInt64
+        var offset: UInt64
+    }
+
+    /// The end of central directory record, searched from the end (it may be followed by a comment), and the
+    /// zip64 record it points to when its fields are full.
+    private static func endOfCentralDirectory(_ archive: UnsafeRawBufferPointer) throws(Problem) -> End {
+        guard archive.count >= 22 else { throw .corrupt("no end of central directory record (file truncated?)") }
+        var position = archive.count - 22
+        let lowest = max(0, archive.count - 22 - 0xFFFF)
+        while archive.uint32(at: position) != 0x0605_4B50 {
+            guard position > lowest else { throw .corrupt("no end of central directory record (file truncated?)") }
+            position -= 1
+        }
+        var end = End(count: UInt64(archive.uint16(at: position + 10)), size: UInt64(archive.uint32(at: position + 12)),
+                      offset: UInt64(archive.uint32(at: position + 16)))
+        let locator = position - 20
+        if locator >= 0, archive.uint32(at: locator) == 0x0706_4B50,
+           end.count == 0xFFFF || end.size == 0xFFFF_FFFF || end.offset == 0xFFFF_FFFF {
+            let record = archive.uint64(at: locator + 8)
+            guard record <= UInt64(locator) && UInt64(locator) - record >= 56,
+                  archive.uint32(at: Int(record)) == 0x0606_4B50 else {
+                throw .corrupt("no zip64 end of central directory record where the locator says")
+            }
+            end = End(count: archive.uint64(at: Int(record) + 32), size: archive.uint64(at: Int(record) + 40),
+                      offset: archive.uint64(at: Int(record) + 48))
+        }
+        return end
+    }
+
+    private static func member(entry: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer,
+                               extra: UnsafeRawBufferPointer) -> Member {
+        var member = Member(path: "", isFile: true, flags: entry.uint16(at: 8), method: entry.uint16(at: 10),
+                            crc32: entry.uint32(at: 16), compressedSize: UInt64(entry.uint32(at: 20)),
+                            uncompressedSize: UInt64(entry.uint32(at: 24)),
+                            localHeaderOffset: UInt64(entry.uint32(at: 42)))
+        // Bit 11: the name is UTF-8; otherwise it is code page 437, read here as Latin-1 past ASCII.
+        if member.flags & 0x800 != 0 || String(validating: name, as: UTF8.self) != nil {
+            member.path = String(decoding: name, as: UTF8.self)
+        } else {
+            member.path = String(String.UnicodeScalarView(name.map { Unicode.Scalar($0) }))
+        }
+        let madeOnUnix = entry.uint16(at: 4) >> 8 == 3
+        let mode = entry.uint32(at: 38) >> 16 & 0o170000
+        let dosAttributes = entry.uint32(at: 38) & 0xFF
+        member.isFile = !member.path.hasSuffix("/") && !(madeOnUnix ? mode == 0o040000 || mode == 0o120000
+                                                                     : dosAttributes & 0x10 != 0)
+        readZip64Sizes(extra, into: &member)
+        return member
+    }
+
+    /// The zip64 extra field (ID 1) holds, in this order, each of the three fields that is full in the entry.
+    private static func readZip64Sizes(_ extra: UnsafeRawBufferPointer, into member: inout Member) {
+        var position = 0
+        while position + 4 <= extra.count {
+            let id = extra.uint16(at: position)
+            let size = Int(extra.uint16(at: position + 2))
+            let fieldEnd = min(extra.count, position + 4 + size)
+            if id == 1 {
+                var field = position + 4
+                func next(_ value: inout UInt64, whenFull full: UInt64) {
+                    guard value == full, field + 8 <= fieldEnd else { return }
+                    value = extra.uint64(at: field)
+                    field += 8
+                }
+                next(&member.uncompressedSize, whenFull: 0xFFFF_FFFF)
+                next(&member.compressedSize, whenFull: 0xFFFF_FFFF)
+                next(&member.localHeaderOffset, whenFull: 0xFFFF_FFFF)
+                return
+            }
+            position = fieldEnd
+        }
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    /// Little-endian integers at any offset; the caller has checked that the bytes are there.
+    fileprivate func uint16(at offset: Int) -> UInt16 {
+        UInt16(self[offset]) | UInt16(self[offset + 1]) << 8
+    }
+
+    fileprivate func uint32(at offset: Int) -> UInt32 {
+        UInt32(uint16(at: offset)) | UInt32(uint16(at: offset + 2)) << 16
+    }
+
+    fileprivate func uint64(at offset: Int) -> UInt64 {
+        UInt64(uint32(at: offset)) | UInt64(uint32(at: offset + 4)) << 32
+    }
+}
