@@ -40,13 +40,13 @@ struct ReportRun {
         let output = StandardOutput()
         var gaps: [String] = []
         switch view {
-        case .statistics: output.write(TableWriter.render(SourceView.table(statistics), as: format))
+        case .statistics: TableWriter.write(SourceView.table(statistics), as: format, to: output)
         case .audit:
             let audit = SenderAudit(statistics.audit)
-            output.write(TableWriter.render(AuditView.table(audit), as: format))
+            TableWriter.write(AuditView.table(audit), as: format, to: output)
             if format == .table { output.write(AuditView.summary(audit)) }
             gaps = AuditView.gaps(audit)
-        default: output.write(TableWriter.render(ReporterView.table(statistics), as: format))
+        default: TableWriter.write(ReporterView.table(statistics), as: format, to: output)
         }
         output.flush()
         diagnostics.finish(files: files.count, reports: statistics.reportCount,
@@ -116,7 +116,7 @@ final class RecordPrinter: ReportHandler {
     }
 
     func finish() {
-        output.write(writer.finish())
+        writer.finish(to: output)
         output.flush()
     }
 }

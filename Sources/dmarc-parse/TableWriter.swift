@@ -16,13 +16,12 @@ struct TableWriter {
         self.columns = columns
     }
 
-    /// The whole table as text.
-    static func render(_ table: Table, as format: OutputFormat) -> String {
+    /// Writes the whole table to `output`, a line at a time.
+    static func write(_ table: Table, as format: OutputFormat, to output: StandardOutput) {
         var writer = TableWriter(format: format, columns: table.columns)
-        var text = writer.start()
-        for row in table.rows { text += writer.write(row) }
-        text += writer.finish(totals: table.totals)
-        return text
+        output.write(writer.start())
+        for row in table.rows { output.write(writer.write(row)) }
+        writer.finish(totals: table.totals, to: output)
     }
 
     /// What comes before the first row.
@@ -54,20 +53,20 @@ struct TableWriter {
         }
     }
 
-    /// What comes after the last row (for the table format: everything).
-    mutating func finish(totals: [Cell]? = nil) -> String {
+    /// Writes what comes after the last row (for the table format: everything).
+    mutating func finish(totals: [Cell]? = nil, to output: StandardOutput) {
         switch format {
-        case .json: return rowsWritten == 0 ? "]\n" : "\n]\n"
-        case .table: return alignedTable(totals: totals.map { $0.map(Self.plainText) })
-        case .tsv, .csv, .ndjson: return ""
+        case .json: output.write(rowsWritten == 0 ? "]\n" : "\n]\n")
+        case .table: writeAlignedTable(totals: totals.map { $0.map(Self.plainText) }, to: output)
+        case .tsv, .csv, .ndjson: break
         }
     }
 
-    private func alignedTable(totals: [String]?) -> String {
+    private func writeAlignedTable(totals: [String]?, to output: StandardOutput) {
         let header = columns.map(\.name)
-        var lines = [header] + pending
-        if let totals { lines.append(totals) }
-        let widths = columns.indices.map { index in lines.map { $0[index].count }.max() ?? 0 }
+        let widths = columns.indices.map { index in
+            ([header[index]] + pending.map { $0[index] } + (totals.map { [$0[index]] } ?? [])).map(\.count).max() ?? 0
+        }
         func line(_ cells: [String]) -> String {
             let padded = cells.enumerated().map { index, cell in
                 let padding = String(repeating: " ", count: widths[index] - cell.count)
@@ -76,13 +75,12 @@ struct TableWriter {
             let joined = padded.joined(separator: "  ")
             return String(joined[..<(joined.lastIndex(where: { $0 != " " }).map(joined.index(after:)) ?? joined.startIndex)]) + "\n"
         }
-        var text = line(header)
-        for row in pending { text += line(row) }
+        output.write(line(header))
+        for row in pending { output.write(line(row)) }
         if let totals {
-            text += line(widths.map { String(repeating: "-", count: $0) })
-            text += line(totals)
+            output.write(line(widths.map { String(repeating: "-", count: $0) }))
+            output.write(line(totals))
         }
-        return text
     }
 
     private func jsonObject(_ row: [Cell]) -> String {

@@ -30,8 +30,8 @@ extension ReportReader {
             return FileSummary(path: paths[index], reportsCounted: diagnostics.reportsCounted,
                                errors: diagnostics.errors, warnings: diagnostics.warnings)
         }, consume: consume)
-        var statistics = Statistics(sharing: registry)
-        for summarizer in workers.summarizers { statistics.merge(summarizer.statistics) }
+        var statistics = workers.summarizers[0].takeStatistics()
+        for summarizer in workers.summarizers.dropFirst() { statistics.merge(summarizer.takeStatistics()) }
         return statistics
     }
 }

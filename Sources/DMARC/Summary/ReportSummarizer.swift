@@ -43,13 +43,24 @@ public final class ReportSummarizer: ReportHandler {
         guard isCollecting else { return }
         isCollecting = false
         current.header = header
-        guard filter.admits(header), current.records > 0 || !filter.filtersRecords else { return }
-        if statistics.add(current) { reportsCounted += 1 }
+        if filter.admits(header), current.records > 0 || !filter.filtersRecords, statistics.add(current) {
+            reportsCounted += 1
+        }
+        current.sources = [:]  // one report's sources may be many: not kept until the next report
+        current.audit = AuditTally()
     }
 
     public func fail(_ error: DMARCError) {
         isCollecting = false
+        current.sources = [:]
+        current.audit = AuditTally()
         errors.append(error)
+    }
+
+    /// Hands over the totals, leaving this summarizer empty (so that they are not held twice).
+    public func takeStatistics() -> Statistics {
+        defer { statistics = Statistics(sharing: statistics.registry) }
+        return statistics
     }
 
     public func warn(_ warning: DMARCWarning) {

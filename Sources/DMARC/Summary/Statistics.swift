@@ -14,7 +14,7 @@ public struct Statistics: Sendable {
     /// Reports skipped because the same report was counted already.
     public private(set) var duplicateCount = 0
     private var seen: Set<ReportKey> = []
-    private let registry: ReportRegistry?
+    let registry: ReportRegistry?
 
     /// Statistics that remember the reports they counted themselves.
     public init() {
@@ -22,7 +22,7 @@ public struct Statistics: Sendable {
     }
 
     /// Statistics that share the record of counted reports with others (one per thread, merged at the end).
-    public init(sharing registry: ReportRegistry) {
+    public init(sharing registry: ReportRegistry?) {
         self.registry = registry
     }
 
