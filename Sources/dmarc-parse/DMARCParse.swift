@@ -74,6 +74,7 @@ struct DMARCParse: ParsableCommand {
 
     /// Runs, then leaves with the exit status: 2 on usage errors, 1 when a file could not be read.
     static func main() {
+        useOneMallocArena()
         do {
             var command = try parseAsRoot()
             try command.run()

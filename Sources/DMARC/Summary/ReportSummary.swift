@@ -28,3 +28,24 @@ public struct ReportKey: Hashable, Sendable {
     public var reportID: String
     public var policyDomain: String
 }
+
+extension ReportKey {
+    /// 128 bits that stand for the key: two seeded hashes, so that telling two reports apart by their digests is
+    /// wrong with a chance of about n² / 2¹²⁹ for n reports.
+    struct Digest: Hashable, Sendable {
+        let high: Int
+        let low: Int
+    }
+
+    var digest: Digest {
+        func hash(_ salt: UInt8) -> Int {
+            var hasher = Hasher()
+            hasher.combine(salt)
+            hasher.combine(reporter)
+            hasher.combine(reportID)
+            hasher.combine(policyDomain)
+            return hasher.finalize()
+        }
+        return Digest(high: hash(1), low: hash(2))
+    }
+}

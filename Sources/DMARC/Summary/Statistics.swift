@@ -13,7 +13,7 @@ public struct Statistics: Sendable {
     public private(set) var reportCount = 0
     /// Reports skipped because the same report was counted already.
     public private(set) var duplicateCount = 0
-    private var seen: Set<ReportKey> = []
+    private var seen: Set<ReportKey.Digest> = []
     let registry: ReportRegistry?
 
     /// Statistics that remember the reports they counted themselves.
@@ -52,7 +52,7 @@ public struct Statistics: Sendable {
 
     /// Marks a report as counted; false (and one more duplicate) when it was counted before.
     public mutating func claim(_ key: ReportKey) -> Bool {
-        let isNew = registry?.claim(key) ?? seen.insert(key).inserted
+        let isNew = registry?.claim(key) ?? seen.insert(key.digest).inserted
         if !isNew { duplicateCount += 1 }
         return isNew
     }
@@ -113,7 +113,8 @@ public struct ReporterTotals: Sendable, Hashable {
 /// counts it, any later copy is a duplicate.
 public final class ReportRegistry: @unchecked Sendable {
     private let lock = NSLock()
-    private var claimed: Set<ReportKey> = []
+    /// Digests, not keys: a folder of 100,000 reports would otherwise hold 300,000 strings.
+    private var claimed: Set<ReportKey.Digest> = []
 
     public init() {}
 
@@ -121,6 +122,6 @@ public final class ReportRegistry: @unchecked Sendable {
     public func claim(_ key: ReportKey) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        return claimed.insert(key).inserted
+        return claimed.insert(key.digest).inserted
     }
 }
