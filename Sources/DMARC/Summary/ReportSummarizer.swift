@@ -93,6 +93,9 @@ extension SourceTotals {
     /// Counts one record; its `header_from` is kept as written (see `add(_:lowercasingDomains:reporter:)`).
     mutating func add(_ record: Record) {
         totals.add(record)
-        headerFromDomains.insert(record.identifiers.headerFrom)
+        // Consecutive records of a source nearly always name the same domain: compare before hashing.
+        if headerFromDomains.count != 1 || headerFromDomains.first != record.identifiers.headerFrom {
+            headerFromDomains.insert(record.identifiers.headerFrom)
+        }
     }
 }
