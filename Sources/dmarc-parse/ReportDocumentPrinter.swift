@@ -3,20 +3,7 @@ import DMARC
 extension ReportRun {
     /// `--reports`: one document per report, in read order (files one after another), as json or ndjson.
     func printReports(of paths: [String], format: OutputFormat) -> RunOutcome {
-        let (files, pathProblems) = InputFiles.expand(paths)
-        pathProblems.forEach { diagnostics.report(pathProblem: $0) }
-        let printer = ReportDocumentPrinter(filter: filter, format: format, diagnostics: diagnostics)
-        var failedFiles = pathProblems.count
-        for (index, file) in files.enumerated() {
-            let problemsBefore = printer.problemCount
-            reader(forFiles: files.count, parallelFiles: 1).read(path: file, into: printer)
-            if printer.problemCount > problemsBefore { failedFiles += 1 }
-            diagnostics.progress(filesDone: index + 1, of: files.count)
-        }
-        printer.finish()
-        diagnostics.finish(files: files.count, reports: printer.statistics.reportCount,
-                           duplicates: printer.statistics.duplicateCount, failedFiles: failedFiles)
-        return failedFiles == 0 ? .complete : .someFilesFailed
+        printInOrder(paths, with: ReportDocumentPrinter(filter: filter, format: format, diagnostics: diagnostics))
     }
 }
 
@@ -25,7 +12,7 @@ extension ReportRun {
 /// One report's records are held at a time (a report that fails part-way prints nothing). A report that is a
 /// duplicate of one printed before is skipped, and so is a report left without records by a record filter
 /// (`--failing`, `--include-ips`, `--exclude-ips`), as in the summary views.
-final class ReportDocumentPrinter: ReportHandler {
+final class ReportDocumentPrinter: StreamingPrinter {
     private let filter: RecordFilter
     private let format: OutputFormat
     private let diagnostics: Diagnostics

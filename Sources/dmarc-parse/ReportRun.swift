@@ -57,9 +57,13 @@ struct ReportRun {
 
     /// The record view, printed as records are read (files one after another, in order).
     func printRecords(of paths: [String], format: OutputFormat) -> RunOutcome {
+        printInOrder(paths, with: RecordPrinter(filter: filter, format: format, diagnostics: diagnostics))
+    }
+
+    /// Reads files one after another into a printer that writes as it goes, in the order of the files.
+    func printInOrder(_ paths: [String], with printer: some StreamingPrinter) -> RunOutcome {
         let (files, pathProblems) = InputFiles.expand(paths)
         pathProblems.forEach { diagnostics.report(pathProblem: $0) }
-        let printer = RecordPrinter(filter: filter, format: format, diagnostics: diagnostics)
         var failedFiles = pathProblems.count
         for (index, file) in files.enumerated() {
             let problemsBefore = printer.problemCount
@@ -74,8 +78,18 @@ struct ReportRun {
     }
 }
 
+/// A handler that prints what it is given as it goes (records, report documents).
+protocol StreamingPrinter: ReportHandler {
+    /// Problems reported so far (a file with a new one failed).
+    var problemCount: Int { get }
+    /// The reports printed and the duplicates skipped.
+    var statistics: Statistics { get }
+    /// Writes what is left (closing brackets, an aligned table).
+    func finish()
+}
+
 /// Prints each admitted record of each new report as it arrives.
-final class RecordPrinter: ReportHandler {
+final class RecordPrinter: StreamingPrinter {
     private let filter: RecordFilter
     private let diagnostics: Diagnostics
     private var writer: TableWriter

@@ -59,14 +59,3 @@ enum SourceView {
          totals.dispositionNone, totals.dispositionQuarantine, totals.dispositionReject].map(Cell.number)
     }
 }
-
-extension ReporterTotals {
-    mutating func merge(_ other: ReporterTotals) {
-        reports += other.reports
-        policyDomains.formUnion(other.policyDomains)
-        begin = Swift.min(begin, other.begin)
-        end = Swift.max(end, other.end)
-        records += other.records
-        totals.add(other.totals)
-    }
-}
