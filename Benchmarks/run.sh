@@ -40,8 +40,8 @@ mkdir -p "$data/out"
 # --- Build -----------------------------------------------------------------------------------------------------
 say "== building dmarc-parse (release)"
 scratch="$repo/.build-bench"
-(cd "$repo" && swift build -c release --scratch-path "$scratch" >&2)
-ours="$(cd "$repo" && swift build -c release --scratch-path "$scratch" --show-bin-path)/dmarc-parse"
+(cd "$repo" && swift build -c release --static-swift-stdlib --scratch-path "$scratch" >&2)
+ours="$(cd "$repo" && swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/dmarc-parse"
 
 floor_source="$repo/../shared/tools/floor-sax.c"
 if [[ -f "$floor_source" ]]; then
