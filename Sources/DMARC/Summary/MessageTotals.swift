@@ -60,7 +60,7 @@ public struct SourceTotals: Sendable, Hashable {
 
     /// Adds one report's totals for this source: its domains as written (lower-cased here, once per report
     /// rather than once per record) and the report's reporter.
-    mutating func add(_ other: SourceTotals, lowercasingDomains: Bool, reporter: String) {
+    mutating func add(oneReport other: SourceTotals, reporter: String) {
         totals.add(other.totals)
         for domain in other.headerFromDomains { headerFromDomains.insert(domain.lowercased()) }
         reporters.insert(reporter)

@@ -90,7 +90,7 @@ public struct SummaryDetails: OptionSet, Sendable, Hashable {
 }
 
 extension SourceTotals {
-    /// Counts one record; its `header_from` is kept as written (see `add(_:lowercasingDomains:reporter:)`).
+    /// Counts one record; its `header_from` is kept as written (see `add(oneReport:reporter:)`).
     mutating func add(_ record: Record) {
         totals.add(record)
         // Consecutive records of a source nearly always name the same domain: compare before hashing.

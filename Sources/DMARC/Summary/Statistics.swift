@@ -34,7 +34,7 @@ public struct Statistics: Sendable {
         let reporter = summary.header.metadata.reporter
         reporters[reporter, default: ReporterTotals()].add(summary)
         for (source, totals) in summary.sources {
-            sources[source, default: SourceTotals()].add(totals, lowercasingDomains: true, reporter: reporter)
+            sources[source, default: SourceTotals()].add(oneReport: totals, reporter: reporter)
         }
         audit.add(summary.audit)
         return true
