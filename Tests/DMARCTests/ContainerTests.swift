@@ -116,3 +116,33 @@ struct ContainerTests {
         }
     }
 }
+
+@Suite("Sniffing across small chunks")
+struct SniffingChunkTests {
+    /// More blank lines than the sniffer looks at before deciding, arriving a few bytes at a time (as decoded
+    /// mail parts do), still lead to the XML behind them.
+    @Test func longBlankPrefixInSmallChunks() throws {
+        let report = try Data(contentsOf: Fixture.folder.appendingPathComponent("containers/leading-whitespace.xml"))
+        let padded = Data(repeating: 0x0A, count: 4000) + report
+        let collector = ReportCollector()
+        ReportReader().read(ChunkedBytes(padded, chunk: 7), name: "padded.xml", into: collector)
+        #expect(collector.errors.isEmpty)
+        #expect(collector.reports.count == 1)
+    }
+}
+
+/// Bytes handed over in regions of a fixed size, like a stream.
+private struct ChunkedBytes: DataProtocol {
+    let data: Data
+    let chunk: Int
+    init(_ data: Data, chunk: Int) {
+        self.data = data
+        self.chunk = chunk
+    }
+    var regions: [Data] {
+        stride(from: 0, to: data.count, by: chunk).map { data.subdata(in: $0..<Swift.min($0 + chunk, data.count)) }
+    }
+    var startIndex: Int { data.startIndex }
+    var endIndex: Int { data.endIndex }
+    subscript(position: Int) -> UInt8 { data[position] }
+}

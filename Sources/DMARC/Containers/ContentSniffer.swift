@@ -21,9 +21,13 @@ final class ContentSniffer: ByteSink {
             return
         }
         head.append(contentsOf: chunk)
-        if head.count >= Self.headLength {
-            try choose()
+        guard head.count >= Self.headLength else { return }
+        if ContentKind(sniffing: head) == .empty {
+            // Only blank lines so far (a padded attachment, line by line): they say nothing, so wait for more.
+            head.removeAll(keepingCapacity: true)
+            return
         }
+        try choose()
     }
 
     func cancel() {
