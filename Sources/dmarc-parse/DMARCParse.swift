@@ -8,7 +8,8 @@ struct DMARCParse: ParsableCommand {
         commandName: "dmarc-parse",
         abstract: "Read DMARC aggregate reports: who sends mail as your domain, and who fails SPF and DKIM.",
         discussion: """
-            Reads .zip, .gz and .xml reports, saved e-mails (.eml, mbox, Maildir files) (by content, whatever their names), folders of them (recursively, \
+            Reads .zip, .gz and .xml reports and saved e-mails (.eml, mbox, Maildir), recognised by content \
+            whatever their names, folders of them (recursively, \
             hidden files skipped) and - for standard input. Results go to stdout; every problem goes to stderr \
             as 'dmarc-parse: <file>[: <member>]: <reason>' and the other files still count.
 
@@ -28,7 +29,8 @@ struct DMARCParse: ParsableCommand {
             Limits (per file): decompressed size \(ReadingLimits().maxDecompressedBytes >> 20) MiB \
             (--max-decompressed-mib), zip members \(ReadingLimits().maxZipMembers) (--max-zip-members), element \
             depth \(ReadingLimits().maxElementDepth), text per element \(ReadingLimits().maxTextBytes >> 10) KiB, \
-            containers nested \(ReadingLimits().maxNesting) deep. Documents that declare XML entities are refused.
+            containers nested \(ReadingLimits().maxNesting) deep. Documents that declare XML entities are refused. \
+            A giant report (a million records is about 500 MiB of XML) needs a higher --max-decompressed-mib.
             """,
         version: "dmarc-parse \(DMARCVersion.current)"
     )
