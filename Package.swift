@@ -9,14 +9,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CDMARCZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CDMARCXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "DMARC",
-            dependencies: ["CDMARCZlib", "CDMARCXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["CDMARCZlib", "CDMARCXML2"]
         ),
         .executableTarget(
             name: "dmarc-parse",

@@ -14,8 +14,8 @@ sample/; Tests/DMARCTests says what each must give):
   quirks/      documents whose bytes matter: ISO-8859-1, windows-1252, invalid UTF-8
   bad/         inputs that are no report: empty, not XML, a truncated gzip, a zip without XML, a broken zip
   broken/      a whole gzip of the hand-written broken/truncated-report.xml
-  hostile/     a gzip bomb for the default limit, a zip bomb and a zip with many members for smaller limits,
-               containers nested too deep, elements nested too deep, a text too long
+  hostile/     gzip bombs (300 MiB, 2 GiB) for the default limit, a zip bomb and a zip with many members for
+               smaller limits, containers nested too deep, elements nested too deep, a text too long
   sample/      the Google-style zip and the Yahoo- and Outlook-style gzips of the README's first command
 
 Addresses are documentation addresses (RFC 5737, RFC 3849) and domains are example.com, .org and .net.
@@ -23,6 +23,7 @@ Addresses are documentation addresses (RFC 5737, RFC 3849) and domains are examp
 import gzip
 import io
 import os
+import struct
 import zipfile
 import zlib
 
@@ -258,11 +259,33 @@ def bomb_xml_gz(blank_bytes, wrap_in_second_gzip=False):
     return gz(data) if wrap_in_second_gzip else data
 
 
+def overlapping_zip_bomb(members, blank_bytes):
+    """A non-recursive zip bomb: every central directory entry points at one deflated member, a report padded with
+    blanks, so that a few KB list members * blank_bytes of output."""
+    kernel = zlib.decompress(bomb_xml_gz(blank_bytes), 31)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    deflated = compressor.compress(kernel) + compressor.flush()
+    crc = zlib.crc32(kernel)
+    name = b"report.xml"
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x5A22, crc, len(deflated), len(kernel),
+                        len(name), 0) + name + deflated
+    directory = b"".join(
+        struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 0x314, 20, 0, 8, 0, 0x5A22, crc, len(deflated), len(kernel),
+                    len(f"report-{index:03}.xml"), 0, 0, 0, 0, 0o100644 << 16, 0) + f"report-{index:03}.xml".encode()
+        for index in range(members))
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, members, members, len(directory), len(local), 0)
+    return local + directory + end
+
+
 def write_hostile_inputs():
     # 300 MiB of blanks: more than the default 256 MiB limit, 1 KB after two rounds of gzip.
     write("hostile/gzip-bomb.xml.gz.gz", bomb_xml_gz(300 << 20, wrap_in_second_gzip=True))
+    # 2 GiB of blanks, 4 KB after two rounds of gzip: stops at the default limit; reads under a raised one.
+    write("hostile/gzip-bomb-2-gib.xml.gz.gz", bomb_xml_gz(2 << 30, wrap_in_second_gzip=True))
     # 8 MiB of blanks, for tests with a 4 MiB limit.
     write("hostile/gzip-bomb-8-mib.xml.gz", bomb_xml_gz(8 << 20))
+    # 100 members, each the same 8 MiB: 800 MiB listed in 14 KB, stopped at the default 256 MiB.
+    write("hostile/zip-bomb-overlapping.zip", overlapping_zip_bomb(100, 8 << 20))
     write("hostile/zip-bomb.zip", zip_bytes([("report.xml", zlib.decompress(bomb_xml_gz(8 << 20), 31))]))
     write("hostile/many-members.zip", zip_bytes(
         [(f"report-{index:02}.xml", container_report(f"member-{index:02}")) for index in range(12)]))

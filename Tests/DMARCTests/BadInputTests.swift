@@ -18,7 +18,7 @@ struct BadInputTests {
         ("bad/no-xml.zip", "zip archive holds no XML report"),
         ("bad/no-members.zip", "zip archive holds no XML report"),
         ("bad/no-central-directory.zip",
-         "corrupt zip archive: no readable central directory (missingEndOfCentralDirectoryRecord)"),
+         "corrupt zip archive: no end of central directory record (file truncated?)"),
     ]
 
     @Test(arguments: expectedErrors)

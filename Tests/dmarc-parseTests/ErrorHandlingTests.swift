@@ -20,6 +20,33 @@ struct ErrorHandlingTests {
             """)
     }
 
+    /// Bombs, traps and corrupt archives beside good reports: exactly the good files' totals, exit 1, one line each.
+    @Test func hostileFilesAreNamedAndTheOthersStillCount() async throws {
+        let hostile = [
+            "hostile/gzip-bomb-2-gib.xml.gz.gz", "hostile/billion-laughs.xml", "hostile/deep-elements.xml",
+            "hostile/long-text.xml", "hostile/nested-6-deep.xml.gz", "hostile/corrupt-offset-past-end.zip",
+            "fuzz/deflate-never-ends.zip", "fuzz/zip64-size-past-int64.zip", "fuzz/unconvertible-shift-jis.xml",
+        ].map { "Fixtures/" + $0 }
+        let clean = try await CLIRun(["-s", "--format", "tsv", good])
+        let mixed = try await CLIRun(["-s", "--format", "tsv", "--jobs", "2", good] + hostile)
+        #expect(mixed.status == 1)
+        #expect(mixed.stdout == clean.stdout)
+        #expect(mixed.stderr == """
+            dmarc-parse: Fixtures/hostile/gzip-bomb-2-gib.xml.gz.gz: decompresses to more than 256 MiB (a compression bomb?) (see --help to raise the limits)
+            dmarc-parse: Fixtures/hostile/billion-laughs.xml: refused: the document declares entity "lol" at line 3 (entities are never expanded)
+            dmarc-parse: Fixtures/hostile/deep-elements.xml: elements nest deeper than 32 levels (see --help to raise the limits)
+            dmarc-parse: Fixtures/hostile/long-text.xml: an element holds more than 64 KiB of text (see --help to raise the limits)
+            dmarc-parse: Fixtures/hostile/nested-6-deep.xml.gz: containers nest more than 4 deep (archive inside archive ...) (see --help to raise the limits)
+            dmarc-parse: Fixtures/hostile/corrupt-offset-past-end.zip: corrupt zip archive: the central directory lies outside the archive
+            dmarc-parse: Fixtures/fuzz/deflate-never-ends.zip: report.xml: corrupt zip archive: the member's deflated data ends early (archive damaged?)
+            dmarc-parse: Fixtures/fuzz/zip64-size-past-int64.zip: report.xml: corrupt zip archive: the member's data runs past the end of the archive
+            dmarc-parse: Fixtures/fuzz/unconvertible-shift-jis.xml: malformed XML at line 2: input conversion failed due to input error, bytes 0xFF 0xFF 0x3C 0x2F
+            dmarc-parse: skipped 1 duplicate report (same reporter, report ID and domain)
+            dmarc-parse: 12 files read, 2 reports, 1 duplicate, 9 files failed
+
+            """)
+    }
+
     @Test func missingPathFailsButTheRestIsPrinted() async throws {
         let run = try await CLIRun(["--format", "tsv", good, "Fixtures/cli/no-such-folder"])
         #expect(run.status == 1)

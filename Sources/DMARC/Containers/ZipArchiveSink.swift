@@ -38,16 +38,19 @@ final class ZipArchiveSink: ByteSink {
 
     private func read(_ archive: UnsafeRawBufferPointer) throws(DMARCError) {
         let directory: ZipDirectory
-        do {
+        do throws(ZipDirectory.Problem) {
             directory = try ZipDirectory(archive: archive, maxMembers: context.limits.maxZipMembers)
-        } catch .tooManyMembers {
-            throw DMARCError(.limitExceeded(.zipMembers, limit: context.limits.maxZipMembers), at: origin)
-        } catch .corrupt(let message) {
-            throw DMARCError(.corruptZip(message), at: origin)
+        } catch {
+            throw error.at(origin, limits: context.limits)
         }
         var readAny = false
         for member in directory.members where member.isFile && !Self.isMetadata(member.path) {
-            readAny = read(member, of: archive) || readAny
+            readAny = try read(member, of: archive) || readAny
+        }
+        // A damaged directory: the members listed before the damage count, and the damage is one more error.
+        if let damage = directory.damage {
+            if readAny { context.handler.fail(DMARCError(.corruptZip(damage), at: origin)) }
+            else { throw DMARCError(.corruptZip(damage), at: origin) }
         }
         guard readAny else { throw DMARCError(.noReportInZip, at: origin) }
     }
@@ -64,18 +67,17 @@ final class ZipArchiveSink: ByteSink {
         return lowered.hasSuffix(".xml") || lowered.hasSuffix(".gz") || lowered.hasSuffix(".zip")
     }
 
-    /// Reads one member; false when it was skipped as holding no report.
-    private func read(_ member: ZipDirectory.Member, of archive: UnsafeRawBufferPointer) -> Bool {
+    /// Reads one member; false when it was skipped as holding no report. Throws only when the input's
+    /// decompression limit is reached: the members after it would each fail the same way, so the archive stops.
+    private func read(_ member: ZipDirectory.Member, of archive: UnsafeRawBufferPointer) throws(DMARCError) -> Bool {
         let memberOrigin = origin.appending(member.path)
         let sink = ContentSniffer(context: context, origin: memberOrigin, nesting: nesting + 1)
         do throws(DMARCError) {
             let data: Range<Int>
-            do {
+            do throws(ZipDirectory.Problem) {
                 data = try ZipDirectory.dataRange(of: member, in: archive)
-            } catch .corrupt(let message) {
-                throw DMARCError(.corruptZip(message), at: memberOrigin)
-            } catch .tooManyMembers {
-                preconditionFailure("a member's data range has no member count")
+            } catch {
+                throw error.at(memberOrigin, limits: context.limits)
             }
             guard member.flags & 1 == 0 else {
                 throw DMARCError(.corruptZip("the member is encrypted"), at: memberOrigin)
@@ -97,9 +99,9 @@ final class ZipArchiveSink: ByteSink {
             }
             try sink.finish()
         } catch {
-            sink.cancel()
             switch error.reason {
             case .empty, .unrecognisedContent, .notAReport: if !Self.isNamedLikeReport(member.path) { return false }
+            case .limitExceeded(.decompressedBytes, _): throw error
             default: break
             }
             context.handler.fail(error)
@@ -169,6 +171,15 @@ final class ZipArchiveSink: ByteSink {
                 let message = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(status)"
                 throw DMARCError(.corruptZip("bad deflated data: \(message)"), at: origin)
             }
+        }
+    }
+}
+
+extension ZipDirectory.Problem {
+    func at(_ origin: ReportOrigin, limits: ReadingLimits) -> DMARCError {
+        switch self {
+        case .corrupt(let message): DMARCError(.corruptZip(message), at: origin)
+        case .tooManyMembers: DMARCError(.limitExceeded(.zipMembers, limit: limits.maxZipMembers), at: origin)
         }
     }
 }

@@ -25,6 +25,8 @@ struct ZipDirectory {
     }
 
     private(set) var members: [Member] = []
+    /// What stopped the listing before every member the archive counts (the members before it are listed).
+    private(set) var damage: String?
 
     /// Reads the directory of `archive`.
     init(archive: UnsafeRawBufferPointer, maxMembers: Int) throws(Problem) {
@@ -41,11 +43,16 @@ struct ZipDirectory {
             let extraLength = Int(archive.uint16(at: position + 30))
             let commentLength = Int(archive.uint16(at: position + 32))
             let next = position + 46 + nameLength + extraLength + commentLength
-            guard next <= directoryEnd else { throw .corrupt("central directory entry \(members.count + 1) is cut short") }
-            let name = UnsafeRawBufferPointer(rebasing: archive[(position + 46)..<(position + 46 + nameLength)])
-            let extra = UnsafeRawBufferPointer(rebasing: archive[(position + 46 + nameLength)..<(position + 46 + nameLength + extraLength)])
-            members.append(Self.member(entry: UnsafeRawBufferPointer(rebasing: archive[position..<next]), name: name, extra: extra))
+            guard next <= directoryEnd else { break }
+            let nameEnd = position + 46 + nameLength
+            let entry = UnsafeRawBufferPointer(rebasing: archive[position..<next])
+            let name = UnsafeRawBufferPointer(rebasing: archive[(position + 46)..<nameEnd])
+            let extra = UnsafeRawBufferPointer(rebasing: archive[nameEnd..<(nameEnd + extraLength)])
+            members.append(Self.member(entry: entry, name: name, extra: extra, index: members.count + 1))
             position = next
+        }
+        if UInt64(members.count) < end.count {
+            damage = "central directory entry \(members.count + 1) of \(end.count) is damaged"
         }
     }
 
@@ -96,7 +103,7 @@ struct ZipDirectory {
     }
 
     private static func member(entry: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer,
-                               extra: UnsafeRawBufferPointer) -> Member {
+                               extra: UnsafeRawBufferPointer, index: Int) -> Member {
         var member = Member(path: "", isFile: true, flags: entry.uint16(at: 8), method: entry.uint16(at: 10),
                             crc32: entry.uint32(at: 16), compressedSize: UInt64(entry.uint32(at: 20)),
                             uncompressedSize: UInt64(entry.uint32(at: 24)),
@@ -107,6 +114,7 @@ struct ZipDirectory {
         } else {
             member.path = String(String.UnicodeScalarView(name.map { Unicode.Scalar($0) }))
         }
+        if member.path.isEmpty { member.path = "member \(index)" }  // named in messages
         let madeOnUnix = entry.uint16(at: 4) >> 8 == 3
         let mode = entry.uint32(at: 38) >> 16 & 0o170000
         let dosAttributes = entry.uint32(at: 38) & 0xFF

@@ -15,6 +15,8 @@ final class MailMessageSink: ByteSink {
     private let warningOrigin: ReportOrigin
     private var bytes: [UInt8] = []
     private var warnedAboutDepth = false
+    /// A part reached the decompression limit, which counts for the whole message: the parts after it are not read.
+    private var reachedDecompressionLimit = false
 
     /// Media types reporters give report attachments, the generic ones included.
     private static let reportMediaTypes: Set<String> = [
@@ -101,6 +103,7 @@ final class MailMessageSink: ByteSink {
     /// Reads one part; false when it was skipped as holding no report.
     private func readLeaf(_ entity: MIMEEntity, section: [Int], isWholeMessage: Bool) -> Bool {
         let fileName = entity.fileName
+        guard !reachedDecompressionLimit else { return false }
         guard Self.mayCarryReport(type: entity.contentType.value, fileName: fileName,
                                   isWholeMessage: isWholeMessage) else { return false }
         let partName = fileName ?? "part " + (section.isEmpty ? "1" : section.map(String.init).joined(separator: "."))
@@ -118,6 +121,8 @@ final class MailMessageSink: ByteSink {
             switch error.reason {
             case .empty, .unrecognisedContent, .notAReport, .noReportInZip:
                 if !(fileName.map(ZipArchiveSink.isNamedLikeReport) ?? false) { return false }
+            case .limitExceeded(.decompressedBytes, _):
+                reachedDecompressionLimit = true
             default:
                 break
             }

@@ -10,12 +10,15 @@ public struct ReadingLimits: Sendable, Hashable {
     public var maxZipMembers: Int = 10_000
     /// Containers inside containers (a gzip inside a zip inside a mail message counts 3).
     public var maxNesting: Int = 4
+    /// How often one record may repeat `<dkim>`, `<spf>` or `<reason>`, and a report's metadata `<error>`. A record
+    /// is handed on whole, so this bounds its memory; real ones list a few.
+    public var maxRepeatedElements: Int = 1000
 
     public init() {}
 
     /// One of the limits, for error messages.
     public enum Limit: String, Sendable, Hashable {
-        case decompressedBytes, elementDepth, textBytes, zipMembers, nesting
+        case decompressedBytes, elementDepth, textBytes, zipMembers, nesting, repeatedElements
 
         func explanation(_ value: Int) -> String {
             switch self {
@@ -24,6 +27,9 @@ public struct ReadingLimits: Sendable, Hashable {
             case .textBytes: "an element holds more than \(value.formattedBytes) of text"
             case .zipMembers: "zip archive lists more than \(value) members"
             case .nesting: "containers nest more than \(value) deep (archive inside archive ...)"
+            case .repeatedElements:
+                "a record or its report's metadata repeats an element more than \(value) times "
+                    + "(<dkim>, <spf>, <reason>, <error>)"
             }
         }
     }

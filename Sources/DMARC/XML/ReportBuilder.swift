@@ -19,8 +19,9 @@ final class ReportBuilder: XMLEventHandler {
     @exclusivity(unchecked) private var namespaceURI: String?
     @exclusivity(unchecked) private var stack: [ElementName] = []
     @exclusivity(unchecked) private var feedbackDepth = -1
-    /// The text of the field being read; its capacity is the text limit, allocated once per document.
-    private let text: UnsafeMutablePointer<UInt8>
+    /// The text of the field being read; it grows up to the text limit when a field needs it.
+    @exclusivity(unchecked) private var text: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var textCapacity: Int
     @exclusivity(unchecked) private var textCount = 0
     @exclusivity(unchecked) private var captureDepth = -1
     /// The depth of the unknown element being skipped (`<extension>`, a vendor's), whose content never counts.
@@ -42,7 +43,8 @@ final class ReportBuilder: XMLEventHandler {
         self.origin = origin
         self.limits = limits
         self.content = content
-        text = .allocate(capacity: limits.maxTextBytes)
+        textCapacity = min(limits.maxTextBytes, 1024)
+        text = .allocate(capacity: textCapacity)
         stack.reserveCapacity(16)
     }
 
@@ -123,13 +125,19 @@ final class ReportBuilder: XMLEventHandler {
         switch (parent, name) {
         case (.feedback, .record): finishRecord()
         case (.policyEvaluated, .reason):
-            if let reason, inRecord { record.policyEvaluated.reasons.append(reason) }
+            if let reason, inRecord, admitsAnother(record.policyEvaluated.reasons.count) {
+                record.policyEvaluated.reasons.append(reason)
+            }
             reason = nil
         case (.authResults, .dkim):
-            if let dkimResult, inRecord { record.authResults.dkim.append(dkimResult) }
+            if let dkimResult, inRecord, admitsAnother(record.authResults.dkim.count) {
+                record.authResults.dkim.append(dkimResult)
+            }
             dkimResult = nil
         case (.authResults, .spf):
-            if let spfResult, inRecord { record.authResults.spf.append(spfResult) }
+            if let spfResult, inRecord, admitsAnother(record.authResults.spf.count) {
+                record.authResults.spf.append(spfResult)
+            }
             spfResult = nil
         default:
             if name == .feedback && stack.count == feedbackDepth {
@@ -159,6 +167,14 @@ final class ReportBuilder: XMLEventHandler {
             failure = .limitExceeded(.textBytes, limit: limits.maxTextBytes)
             return
         }
+        if textCount + bytes.count > textCapacity {
+            let grown = min(limits.maxTextBytes, max(textCapacity * 2, textCount + bytes.count))
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            larger.update(from: text, count: textCount)
+            text.deallocate()
+            text = larger
+            textCapacity = grown
+        }
         (text + textCount).update(from: bytes.baseAddress!, count: bytes.count)
         textCount += bytes.count
     }
@@ -169,6 +185,15 @@ final class ReportBuilder: XMLEventHandler {
         case ("http://dmarc.org/dmarc-xml/0.1", _), (_, "1.0"), (_, "1"): .rfc7489
         default: .draft
         }
+    }
+
+    /// Whether a list that holds `count` may take one more; a record is handed on whole, so its lists are bounded.
+    private func admitsAnother(_ count: Int) -> Bool {
+        guard count < limits.maxRepeatedElements else {
+            failure = .limitExceeded(.repeatedElements, limit: limits.maxRepeatedElements)
+            return false
+        }
+        return true
     }
 
     private func finishRecord() {
@@ -247,7 +272,8 @@ final class ReportBuilder: XMLEventHandler {
         case (.reportMetadata, .email): header.metadata.email = value
         case (.reportMetadata, .extraContactInfo): header.metadata.extraContactInfo = value
         case (.reportMetadata, .reportID): header.metadata.reportID = value
-        case (.reportMetadata, .error): header.metadata.errors.append(value)
+        case (.reportMetadata, .error):
+            if admitsAnother(header.metadata.errors.count) { header.metadata.errors.append(value) }
         case (.reportMetadata, .generator): header.metadata.generator = value
         case (.dateRange, .begin): header.metadata.dateRange.begin = Self.timestamp(value)
         case (.dateRange, .end): header.metadata.dateRange.end = Self.timestamp(value)

@@ -86,7 +86,7 @@ final class XMLPushParser {
         while offset < bytes.count {
             let length = min(bytes.count - offset, 1 << 20)
             let start = bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self)
-            xmlParseChunk(context, start, Int32(length), 0)
+            parseChunk(start, Int32(length), terminate: false)
             offset += length
         }
     }
@@ -95,7 +95,19 @@ final class XMLPushParser {
     func finish() {
         guard !isStopped else { return }
         isFinishing = true
-        xmlParseChunk(context, nil, 0, 1)
+        parseChunk(nil, 0, terminate: true)
+    }
+
+    /// libxml2 reports some problems without the parser (an encoding it cannot convert, an I/O error) to
+    /// per-thread handlers that print to stderr; while this parser reads a chunk, they are its diagnostics.
+    private func parseChunk(_ start: UnsafePointer<CChar>?, _ length: Int32, terminate: Bool) {
+        cdmarc_silence_generic_errors()
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(self).toOpaque()) { userData, error in
+            guard let userData, let error else { return }
+            XMLPushParser.from(userData).didReport(error.pointee)
+        }
+        xmlParseChunk(context, start, length, terminate ? 1 : 0)
+        xmlSetStructuredErrorFunc(nil, nil)
     }
 
     /// The line libxml2 is reading, 1-based.
@@ -165,8 +177,10 @@ final class XMLPushParser {
         guard error.level != XML_ERR_WARNING, diagnostics.count < 20 else { return }
         let message = (error.message.map { String(cString: $0) } ?? "error \(error.code)")
             .split(whereSeparator: \.isNewline).joined(separator: " ")
-        let prematureEnd = isFinishing || error.code == XML_ERR_TAG_NOT_FINISHED.rawValue
-        diagnostics.append(XMLDiagnostic(line: Int(error.line),
+        // An encoding libxml2 cannot convert is found as late as the input is converted, at the end too.
+        let isEncoding = error.domain == Int32(XML_FROM_I18N.rawValue) || error.domain == Int32(XML_FROM_IO.rawValue)
+        let prematureEnd = !isEncoding && (isFinishing || error.code == XML_ERR_TAG_NOT_FINISHED.rawValue)
+        diagnostics.append(XMLDiagnostic(line: error.line > 0 ? Int(error.line) : line,
                                          message: message.trimmingReportWhitespace(),
                                          isPrematureEnd: prematureEnd))
     }

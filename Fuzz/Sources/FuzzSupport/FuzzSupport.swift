@@ -1,0 +1,90 @@
+internal import CFuzzerDriver
+@testable import DMARC
+import Foundation
+
+/// What every fuzz target shares: small limits, so that an input costs little and a limit is reached often, and a
+/// handler that checks the streaming contract and otherwise throws everything away.
+public enum FuzzSupport {
+    public static let limits: ReadingLimits = {
+        var limits = ReadingLimits()
+        limits.maxDecompressedBytes = 1 << 20
+        limits.maxElementDepth = 16
+        limits.maxTextBytes = 4 << 10
+        limits.maxZipMembers = 64
+        limits.maxNesting = 3
+        return limits
+    }()
+
+    /// Runs libFuzzer with the program's arguments, `test` called on each input.
+    public static func runFuzzer(_ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Never {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv, test))
+    }
+
+    /// Feeds `bytes` to the XML reader as the end of a pipeline would, sniffing skipped, in chunks whose size the
+    /// first byte picks, so that chunk boundaries fall anywhere in libxml2's push parser.
+    public static func readXML(_ bytes: UnsafeRawBufferPointer) {
+        let handler = DiscardingHandler()
+        let context = ReadingContext(handler: handler, limits: limits)
+        let sink = XMLDocumentSink(context: context, origin: ReportOrigin(file: "fuzz.xml"))
+        let chunk = max(1, Int(bytes.first ?? 0) * 4)
+        do throws(DMARCError) {
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(bytes.count, offset + chunk)
+                try sink.write(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
+                offset = end
+            }
+            try sink.finish()
+        } catch {
+            handler.fail(error)
+        }
+        handler.checkEnded()
+    }
+}
+
+/// Discards reports, but traps when the library breaks the `ReportHandler` contract: a record outside a report,
+/// a report begun twice, an end without a beginning.
+public final class DiscardingHandler: ReportHandler {
+    private var inReport = false
+    public private(set) var reports = 0
+    public private(set) var records = 0
+    public private(set) var messages: UInt64 = 0
+
+    public init() {}
+
+    public func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
+        precondition(!inReport, "beginReport inside a report")
+        inReport = true
+        _ = origin.description
+    }
+
+    public func record(_ record: Record) {
+        precondition(inReport, "record outside a report")
+        records += 1
+        messages &+= record.count
+        _ = record.sourceIP.text
+        _ = record.failsDMARC
+    }
+
+    public func endReport(_ header: ReportHeader) {
+        inReport = false
+        reports += 1
+        _ = header.metadata.reporter
+    }
+
+    public func fail(_ error: DMARCError) {
+        inReport = false
+        _ = error.description
+    }
+
+    public func warn(_ warning: DMARCWarning) {
+        _ = warning.description
+    }
+
+    /// After one whole-document read: a report still open means neither `endReport` nor `fail` came.
+    public func checkEnded() {
+        precondition(!inReport, "a report neither ended nor failed")
+    }
+}

@@ -1,0 +1,12 @@
+import FuzzSupport
+
+/// The XML reader alone (libxml2's push parser and the report builder): any bytes are taken to be XML.
+@main
+enum FuzzXML {
+    static func main() {
+        FuzzSupport.runFuzzer { data, size in
+            FuzzSupport.readXML(UnsafeRawBufferPointer(start: data, count: size))
+            return 0
+        }
+    }
+}
