@@ -29,7 +29,8 @@ struct DMARCParse: ParsableCommand {
             Limits (per file): decompressed size \(ReadingLimits().maxDecompressedBytes >> 20) MiB \
             (--max-decompressed-mib), zip members \(ReadingLimits().maxZipMembers) (--max-zip-members), element \
             depth \(ReadingLimits().maxElementDepth), text per element \(ReadingLimits().maxTextBytes >> 10) KiB, \
-            containers nested \(ReadingLimits().maxNesting) deep. Documents that declare XML entities are refused. \
+            containers nested \(ReadingLimits().maxNesting) deep, \(ReadingLimits().maxRepeatedElements) <dkim>, <spf> \
+            or <reason> per record. Documents that declare XML entities are refused. \
             A giant report (a million records is about 500 MiB of XML) needs a higher --max-decompressed-mib.
             """,
         version: "dmarc-parse \(DMARCVersion.current)"

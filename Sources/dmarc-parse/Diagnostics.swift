@@ -12,8 +12,8 @@ final class Diagnostics {
 
     func report(_ error: DMARCError) {
         problemCount += 1
-        if case .limitExceeded = error.reason {
-            say("dmarc-parse: \(error) (see --help to raise the limits)")
+        if case .limitExceeded(let limit, _) = error.reason, limit == .decompressedBytes || limit == .zipMembers {
+            say("dmarc-parse: \(error) (see --help to raise the limit)")
         } else {
             say("dmarc-parse: \(error)")
         }

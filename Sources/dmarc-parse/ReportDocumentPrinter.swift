@@ -22,6 +22,8 @@ final class ReportDocumentPrinter: StreamingPrinter {
     private var records: [Record] = []
     private var documentsWritten = 0
     private(set) var statistics = Statistics()
+    var reportsCounted: Int { statistics.reportCount }
+    var duplicatesSkipped: Int { statistics.duplicateCount }
     private(set) var problemCount = 0
 
     /// `format` is json (one array) or ndjson (one document a line).

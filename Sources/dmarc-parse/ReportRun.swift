@@ -72,8 +72,8 @@ struct ReportRun {
             diagnostics.progress(filesDone: index + 1, of: files.count)
         }
         printer.finish()
-        diagnostics.finish(files: files.count, reports: printer.statistics.reportCount,
-                           duplicates: printer.statistics.duplicateCount, failedFiles: failedFiles)
+        diagnostics.finish(files: files.count, reports: printer.reportsCounted,
+                           duplicates: printer.duplicatesSkipped, failedFiles: failedFiles)
         return failedFiles == 0 ? .complete : .someFilesFailed
     }
 }
@@ -82,8 +82,10 @@ struct ReportRun {
 protocol StreamingPrinter: ReportHandler {
     /// Problems reported so far (a file with a new one failed).
     var problemCount: Int { get }
-    /// The reports printed and the duplicates skipped.
-    var statistics: Statistics { get }
+    /// Reports read to their end and printed.
+    var reportsCounted: Int { get }
+    /// Reports skipped as copies of one printed before.
+    var duplicatesSkipped: Int { get }
     /// Writes what is left (closing brackets, an aligned table).
     func finish()
 }
@@ -95,8 +97,11 @@ final class RecordPrinter: StreamingPrinter {
     private var writer: TableWriter
     private let output = StandardOutput()
     private var header: ReportHeader?
-    private(set) var statistics = Statistics()
+    /// Claims reports as they begin, so that a copy seen later is skipped.
+    private var claimed = Statistics()
+    private(set) var reportsCounted = 0
     private(set) var problemCount = 0
+    var duplicatesSkipped: Int { claimed.duplicateCount }
 
     init(filter: RecordFilter, format: OutputFormat, diagnostics: Diagnostics) {
         self.filter = filter
@@ -106,8 +111,8 @@ final class RecordPrinter: StreamingPrinter {
     }
 
     func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
-        let summary = ReportSummary(header: header, origin: origin)
-        self.header = filter.admits(header) && statistics.add(summary) ? header : nil
+        let key = ReportSummary(header: header, origin: origin).key
+        self.header = filter.admits(header) && claimed.claim(key) ? header : nil
     }
 
     func record(_ record: Record) {
@@ -116,6 +121,7 @@ final class RecordPrinter: StreamingPrinter {
     }
 
     func endReport(_ header: ReportHeader) {
+        if self.header != nil { reportsCounted += 1 }
         self.header = nil
     }
 
