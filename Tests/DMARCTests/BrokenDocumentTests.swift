@@ -100,7 +100,7 @@ struct BrokenDocumentTests {
         let reading = Fixture.read("broken/invalid-count.xml")
         #expect(reading.reports.isEmpty)
         #expect(reading.errorLines == [
-            #"broken/invalid-count.xml: record at line 27 has count "-3", which is not a non-negative whole number"#,
+            #"broken/invalid-count.xml: count "-3" at line 22 is not a non-negative whole number"#,
         ])
     }
 
@@ -108,13 +108,12 @@ struct BrokenDocumentTests {
     func countThatIsNoNonNegativeInteger(_ count: String) {
         let document = Data(InlineReport.oneRecord(count: "<count>\(count)</count>").utf8)
         let error = #expect(throws: DMARCError.self) { try ReportReader().reports(in: document, name: "inline.xml") }
-        #expect(error?.description
-            == "inline.xml: record at line 7 has count \"\(count)\", which is not a non-negative whole number")
+        #expect(error?.description == "inline.xml: count \"\(count)\" at line 6 is not a non-negative whole number")
     }
 
     @Test func missingCount() {
         let document = Data(InlineReport.oneRecord(count: "").utf8)
         let error = #expect(throws: DMARCError.self) { try ReportReader().reports(in: document, name: "inline.xml") }
-        #expect(error?.description == #"inline.xml: record at line 7 has count "", which is not a non-negative whole number"#)
+        #expect(error?.description == "inline.xml: record ending at line 7 has no count")
     }
 }

@@ -32,7 +32,8 @@ public struct DMARCError: Error, Sendable, Hashable, CustomStringConvertible {
         /// The document stopped before `</feedback>`.
         case truncatedReport(line: Int)
         /// A `<count>` that is not a non-negative integer.
-        case invalidCount(text: String, line: Int)
+        /// nil text: the record has no `<count>` at all; the line is then the record's last.
+        case invalidCount(text: String?, line: Int)
         /// The document declares entities, which could expand without bound or read local files.
         case entityDeclaration(name: String, line: Int)
         case limitExceeded(ReadingLimits.Limit, limit: Int)
@@ -53,7 +54,8 @@ public struct DMARCError: Error, Sendable, Hashable, CustomStringConvertible {
             case .notAReport(let root): "XML is not a DMARC aggregate report (root element <\(root)>, expected <feedback>)"
             case .truncatedReport(let line): "report ends at line \(line) before </feedback> (file truncated?)"
             case .invalidCount(let text, let line):
-                "record at line \(line) has count \"\(text)\", which is not a non-negative whole number"
+                text.map { "count \"\($0)\" at line \(line) is not a non-negative whole number" }
+                    ?? "record ending at line \(line) has no count"
             case .entityDeclaration(let name, let line):
                 "refused: the document declares entity \"\(name)\" at line \(line) (entities are never expanded)"
             case .limitExceeded(let limit, let value): limit.explanation(value)

@@ -32,6 +32,7 @@ final class ReportBuilder: XMLEventHandler {
     @exclusivity(unchecked) private var inRecord = false
     @exclusivity(unchecked) private var count: UInt64?
     @exclusivity(unchecked) private var invalidCountText: String?
+    @exclusivity(unchecked) private var invalidCountLine = 0
     @exclusivity(unchecked) private var reason: OverrideReason?
     @exclusivity(unchecked) private var dkimResult: DKIMAuthResult?
     @exclusivity(unchecked) private var spfResult: SPFAuthResult?
@@ -200,7 +201,7 @@ final class ReportBuilder: XMLEventHandler {
         guard inRecord else { return }
         inRecord = false
         guard let count else {
-            failure = .invalidCount(text: invalidCountText ?? "", line: currentLine())
+            failure = .invalidCount(text: invalidCountText, line: invalidCountText == nil ? currentLine() : invalidCountLine)
             return
         }
         record.count = count
@@ -233,6 +234,7 @@ final class ReportBuilder: XMLEventHandler {
         }
         count = valid ? value : nil
         invalidCountText = valid ? nil : String(decoding: digits, as: UTF8.self)
+        if !valid { invalidCountLine = currentLine() }
     }
 
     /// With `RecordContent.policyEvaluated`: the parts of a record left out.
