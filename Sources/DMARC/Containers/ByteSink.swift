@@ -31,6 +31,14 @@ final class ReadingContext {
         self.overlapsDecompression = overlapsDecompression
     }
 
+    /// Appends a chunk to a container held whole (a zip, a mail message), within `maxDecompressedBytes`.
+    func collect(_ chunk: UnsafeRawBufferPointer, into buffer: inout [UInt8], at origin: ReportOrigin) throws(DMARCError) {
+        guard buffer.count + chunk.count <= limits.maxDecompressedBytes else {
+            throw DMARCError(.limitExceeded(.decompressedBytes, limit: limits.maxDecompressedBytes), at: origin)
+        }
+        buffer.append(contentsOf: chunk)
+    }
+
     /// Counts decompressed output against `maxDecompressedBytes`.
     func chargeDecompressed(_ count: Int, at origin: ReportOrigin) throws(DMARCError) {
         if decompressedBytes.add(count, ordering: .relaxed).newValue > limits.maxDecompressedBytes {

@@ -20,10 +20,7 @@ final class ZipArchiveSink: ByteSink {
     }
 
     func write(_ chunk: UnsafeRawBufferPointer) throws(DMARCError) {
-        guard archiveBytes.count + chunk.count <= context.limits.maxDecompressedBytes else {
-            throw DMARCError(.limitExceeded(.decompressedBytes, limit: context.limits.maxDecompressedBytes), at: origin)
-        }
-        archiveBytes.append(contentsOf: chunk)
+        try context.collect(chunk, into: &archiveBytes, at: origin)
     }
 
     func finish() throws(DMARCError) {

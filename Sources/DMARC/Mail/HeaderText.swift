@@ -68,18 +68,7 @@ enum HeaderText {
     /// The Q encoding of RFC 2047 §4.2: quoted-printable where `_` stands for a space.
     private static func decodeQ(_ text: ArraySlice<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let byte = text[index]
-            if byte == UInt8(ascii: "="), index + 2 < text.endIndex,
-               let high = text[index + 1].hexDigitValue, let low = text[index + 2].hexDigitValue {
-                output.append(high << 4 | low)
-                index += 3
-                continue
-            }
-            output.append(byte == UInt8(ascii: "_") ? 0x20 : byte)
-            index += 1
-        }
+        QuotedPrintable.decodeEscapes(text, into: &output, underscoreIsSpace: true)
         return output
     }
 

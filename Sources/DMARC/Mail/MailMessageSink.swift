@@ -40,10 +40,7 @@ final class MailMessageSink: ByteSink {
     var byteCount: Int { bytes.count }
 
     func write(_ chunk: UnsafeRawBufferPointer) throws(DMARCError) {
-        guard bytes.count + chunk.count <= context.limits.maxDecompressedBytes else {
-            throw DMARCError(.limitExceeded(.decompressedBytes, limit: context.limits.maxDecompressedBytes), at: origin)
-        }
-        bytes.append(contentsOf: chunk)
+        try context.collect(chunk, into: &bytes, at: origin)
     }
 
     func finish() throws(DMARCError) {

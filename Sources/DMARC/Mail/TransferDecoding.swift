@@ -140,7 +140,8 @@ enum QuotedPrintable {
         }
     }
 
-    private static func decodeEscapes(_ line: ArraySlice<UInt8>, into output: inout [UInt8]) {
+    /// `=XX` escapes decoded; with `underscoreIsSpace` (RFC 2047's Q encoding), `_` stands for a space.
+    static func decodeEscapes(_ line: ArraySlice<UInt8>, into output: inout [UInt8], underscoreIsSpace: Bool = false) {
         var index = line.startIndex
         while index < line.endIndex {
             let byte = line[index]
@@ -149,7 +150,7 @@ enum QuotedPrintable {
                 output.append(high << 4 | low)
                 index += 3
             } else {
-                output.append(byte)
+                output.append(underscoreIsSpace && byte == UInt8(ascii: "_") ? 0x20 : byte)
                 index += 1
             }
         }
