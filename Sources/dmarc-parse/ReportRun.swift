@@ -17,7 +17,7 @@ struct ReportRun {
         reader.overlapsDecompression = jobs > 1 && fileCount < 2 * parallelFiles
         return reader
     }
-    let filter: RecordFilter
+    let filter: ReportFilter
     let jobs: Int
     let diagnostics: Diagnostics
 
@@ -57,86 +57,31 @@ struct ReportRun {
 
     /// The record view, printed as records are read (files one after another, in order).
     func printRecords(of paths: [String], format: OutputFormat) -> RunOutcome {
-        printInOrder(paths, with: RecordPrinter(filter: filter, format: format, diagnostics: diagnostics))
+        printInOrder(paths, with: RecordPrinter(format: format))
     }
 
-    /// Reads files one after another into a printer that writes as it goes, in the order of the files.
+    /// Reads files one after another into a printer that writes as it goes, in the order of the files, through
+    /// the library's counting rule (the same as the summary views': same reports, same closing line).
     func printInOrder(_ paths: [String], with printer: some StreamingPrinter) -> RunOutcome {
         let (files, pathProblems) = InputFiles.expand(paths)
         pathProblems.forEach { diagnostics.report(pathProblem: $0) }
         var failedFiles = pathProblems.count
-        for (index, file) in files.enumerated() {
-            let problemsBefore = printer.problemCount
-            reader(forFiles: files.count, parallelFiles: 1).read(path: file, into: printer)
-            if printer.problemCount > problemsBefore { failedFiles += 1 }
+        let run = reader(forFiles: files.count, parallelFiles: 1).countInOrder(files: files, filter: filter, view: printer) { index, file in
+            file.warnings.forEach(diagnostics.report)
+            file.errors.forEach(diagnostics.report)
+            if !file.errors.isEmpty { failedFiles += 1 }
             diagnostics.progress(filesDone: index + 1, of: files.count)
         }
         printer.finish()
-        diagnostics.finish(files: files.count, reports: printer.reportsCounted,
-                           duplicates: printer.duplicatesSkipped, failedFiles: failedFiles)
+        diagnostics.finish(files: files.count, reports: run.reportCount, duplicates: run.duplicateCount,
+                           failedFiles: failedFiles)
         return failedFiles == 0 ? .complete : .someFilesFailed
     }
 }
 
-/// A handler that prints what it is given as it goes (records, report documents).
-protocol StreamingPrinter: ReportHandler {
-    /// Problems reported so far (a file with a new one failed).
-    var problemCount: Int { get }
-    /// Reports read to their end and printed.
-    var reportsCounted: Int { get }
-    /// Reports skipped as copies of one printed before.
-    var duplicatesSkipped: Int { get }
+/// A view that prints the reports that count as they come (records, report documents): a formatter fed by the
+/// library's `ReportCounter`.
+protocol StreamingPrinter: CountedReportHandler {
     /// Writes what is left (closing brackets, an aligned table).
     func finish()
-}
-
-/// Prints each admitted record of each new report as it arrives.
-final class RecordPrinter: StreamingPrinter {
-    private let filter: RecordFilter
-    private let diagnostics: Diagnostics
-    private var writer: TableWriter
-    private let output = StandardOutput()
-    private var header: ReportHeader?
-    /// Claims reports as they begin, so that a copy seen later is skipped.
-    private var claimed = Statistics()
-    private(set) var reportsCounted = 0
-    private(set) var problemCount = 0
-    var duplicatesSkipped: Int { claimed.duplicateCount }
-
-    init(filter: RecordFilter, format: OutputFormat, diagnostics: Diagnostics) {
-        self.filter = filter
-        self.diagnostics = diagnostics
-        writer = TableWriter(format: format, columns: RecordView.columns(for: format))
-        output.write(writer.start())
-    }
-
-    func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
-        let key = ReportSummary(header: header, origin: origin).key
-        self.header = filter.admits(header) && claimed.claim(key) ? header : nil
-    }
-
-    func record(_ record: Record) {
-        guard let header, filter.admits(record) else { return }
-        output.write(writer.write(RecordView.row(record, in: header, for: writer.format)))
-    }
-
-    func endReport(_ header: ReportHeader) {
-        if self.header != nil { reportsCounted += 1 }
-        self.header = nil
-    }
-
-    func fail(_ error: DMARCError) {
-        header = nil
-        problemCount += 1
-        diagnostics.report(error)
-    }
-
-    func warn(_ warning: DMARCWarning) {
-        diagnostics.report(warning)
-    }
-
-    func finish() {
-        writer.finish(to: output)
-        output.flush()
-    }
 }

@@ -16,10 +16,7 @@ public struct ReportSummary: Sendable {
     }
 
     /// Reports with the same key are the same report saved twice (say as `.xml` and as `.xml.gz`).
-    public var key: ReportKey {
-        ReportKey(reporter: header.metadata.reporter, reportID: header.metadata.reportID,
-                  policyDomain: header.policy.domain.lowercased())
-    }
+    public var key: ReportKey { ReportKey(header) }
 }
 
 /// What identifies a report: its reporter, its report ID and the policy domain it covers.
@@ -27,6 +24,13 @@ public struct ReportKey: Hashable, Sendable {
     public var reporter: String
     public var reportID: String
     public var policyDomain: String
+
+    /// The key of the report `header` belongs to (the policy domain compared in lower case).
+    public init(_ header: ReportHeader) {
+        reporter = header.metadata.reporter
+        reportID = header.metadata.reportID
+        policyDomain = header.policy.domain.lowercased()
+    }
 }
 
 extension ReportKey {

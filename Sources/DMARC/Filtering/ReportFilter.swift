@@ -1,5 +1,6 @@
-/// Which reports and records count. Filters apply to records before any totals are made.
-public struct RecordFilter: Sendable, Hashable {
+/// Which reports and records count: a report is admitted whole (policy domain, reporter, period), then each of
+/// its records (source address, DMARC failure). `ReportCounter` applies it before any view sees a report.
+public struct ReportFilter: Sendable, Hashable {
     /// When not empty, only records whose source lies in one of these ranges count.
     public var includedSources: [IPRange] = []
     /// Records whose source lies in one of these never count (exclusion wins over inclusion).
@@ -41,3 +42,6 @@ public struct RecordFilter: Sendable, Hashable {
         return includedSources.isEmpty || includedSources.contains(where: { $0.contains(address) })
     }
 }
+
+/// The former name of `ReportFilter`, kept so that branches written against it still build.
+public typealias RecordFilter = ReportFilter

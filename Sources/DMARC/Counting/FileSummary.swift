@@ -1,0 +1,19 @@
+/// What reading one input file gave, for reporting it: its problems and how many reports it added.
+public struct FileSummary: Sendable {
+    public var path: String
+    /// Reports counted from this file (duplicates of reports counted before, failed reports, reports a filter
+    /// left out do not count).
+    public var reportsCounted: Int
+    public var errors: [DMARCError]
+    public var warnings: [DMARCWarning]
+}
+
+/// What a counted run gives beside its views: the numbers of the closing line, the same for every view.
+public struct CountedRun<View>: @unchecked Sendable {
+    /// One view per thread that read (one for a run in order); merge them for the totals.
+    public var views: [View]
+    /// Reports that counted, over all threads.
+    public var reportCount: Int
+    /// Complete copies of a report that counted, skipped.
+    public var duplicateCount: Int
+}

@@ -1,0 +1,83 @@
+/// The counting rule, in one place: the `ReportHandler` every view reads through.
+///
+/// It passes on to its view only what counts:
+/// - the filter: reports it admits (policy domain, reporter, period), and of those the records it admits;
+/// - the failure rule: a report that fails (truncated, broken XML, a limit) contributes nothing;
+/// - the duplicate rule: a report counts when it *ends*, if no complete report with the same key counted before
+///   (claimed in the shared `ReportRegistry` then, never at its beginning, so a broken copy masks nothing);
+/// - a report a record filter (`--failing`, `--include-ips`, `--exclude-ips`) left without records does not count.
+///
+/// One counter per thread; counters of one run share a registry. Not thread-safe itself.
+public final class ReportCounter<View: CountedReportHandler>: ReportHandler {
+    public let filter: ReportFilter
+    public let registry: ReportRegistry
+    /// Where the reports that count go.
+    public let view: View
+    /// Reports counted, and copies of counted reports skipped, since this counter was made.
+    public private(set) var reportCount = 0
+    public private(set) var duplicateCount = 0
+    /// Problems and the count of reports since the last `takeFileSummary(path:)`.
+    private var errors: [DMARCError] = []
+    private var warnings: [DMARCWarning] = []
+    private var reportsCountedInFile = 0
+    /// Whether the current report is admitted, and how many of its records were.
+    private var isOpen = false
+    private var recordsAdmitted = 0
+
+    public init(filter: ReportFilter = .init(), registry: ReportRegistry = .init(), view: View) {
+        self.filter = filter
+        self.registry = registry
+        self.view = view
+    }
+
+    public func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
+        if isOpen { view.discardReport() }  // a reader never does this; kept safe for hand-made callers
+        isOpen = filter.admits(header)
+        recordsAdmitted = 0
+        if isOpen { view.beginReport(header, origin: origin) }
+    }
+
+    public func record(_ record: Record) {
+        guard isOpen, filter.admits(record) else { return }
+        recordsAdmitted += 1
+        view.record(record)
+    }
+
+    public func endReport(_ header: ReportHeader) {
+        guard isOpen else { return }
+        isOpen = false
+        // The final header decides (a reader may learn the period only after the first record).
+        guard filter.admits(header), recordsAdmitted > 0 || !filter.filtersRecords else {
+            view.discardReport()
+            return
+        }
+        guard registry.claim(ReportKey(header)) else {
+            duplicateCount += 1
+            view.discardReport()
+            return
+        }
+        reportCount += 1
+        reportsCountedInFile += 1
+        view.commitReport(header)
+    }
+
+    public func fail(_ error: DMARCError) {
+        if isOpen { view.discardReport() }
+        isOpen = false
+        errors.append(error)
+    }
+
+    public func warn(_ warning: DMARCWarning) {
+        warnings.append(warning)
+    }
+
+    /// What reading one file gave (its problems and the reports it added), clearing them for the next file.
+    public func takeFileSummary(path: String) -> FileSummary {
+        defer {
+            errors = []
+            warnings = []
+            reportsCountedInFile = 0
+        }
+        return FileSummary(path: path, reportsCounted: reportsCountedInFile, errors: errors, warnings: warnings)
+    }
+}

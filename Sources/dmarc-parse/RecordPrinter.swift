@@ -1,0 +1,52 @@
+import DMARC
+
+/// Formats the records of the reports that count, one row each. A report's rows are held until it ends (see
+/// `ReportCounter`), then printed whole, or dropped whole when it does not count; so the rows printed are those of
+/// the reports the summary views count.
+final class RecordPrinter: StreamingPrinter {
+    private var writer: TableWriter
+    private let output = StandardOutput()
+    private var header = ReportHeader()
+    /// The current report's rows, as text (streaming formats) or cells (the table format, aligned at the end).
+    private let held = HeldRows()
+    private var heldCells: [[Cell]] = []
+
+    init(format: OutputFormat) {
+        writer = TableWriter(format: format, columns: RecordView.columns(for: format))
+        output.write(writer.start())
+    }
+
+    func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
+        self.header = header
+        discardReport()
+    }
+
+    func record(_ record: Record) {
+        let row = RecordView.row(record, in: header, for: writer.format)
+        if writer.format == .table {
+            heldCells.append(row)
+        } else {
+            held.append(writer.heldText(row, index: held.count))
+        }
+    }
+
+    func commitReport(_ header: ReportHeader) {
+        if writer.format == .table {
+            for row in heldCells { output.write(writer.write(row)) }
+        } else {
+            output.write(writer.writeHeld(count: held.count))
+            held.release(to: output)
+        }
+        discardReport()
+    }
+
+    func discardReport() {
+        held.discard()
+        heldCells.removeAll(keepingCapacity: heldCells.count < 4096)
+    }
+
+    func finish() {
+        writer.finish(to: output)
+        output.flush()
+    }
+}
