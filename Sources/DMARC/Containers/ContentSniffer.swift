@@ -1,4 +1,5 @@
-/// Decides what a stream of bytes is from its first bytes, never from its name, and builds the pipeline for it.
+/// Decides what a stream of bytes is from its first bytes, never from its name, and hands them to the stage its
+/// `ReadingContext` picks for that kind of content.
 final class ContentSniffer: ByteSink {
     private let context: ReadingContext
     private let origin: ReportOrigin
@@ -42,32 +43,11 @@ final class ContentSniffer: ByteSink {
     }
 
     private func choose() throws(DMARCError) {
-        guard nesting <= context.limits.maxNesting else {
-            throw DMARCError(.limitExceeded(.nesting, limit: context.limits.maxNesting), at: origin)
-        }
-        let sink: any ByteSink
-        switch ContentKind(sniffing: head) {
-        case .empty:
-            throw DMARCError(.empty, at: origin)
-        case .gzip:
-            let inner = ContentSniffer(context: context, origin: origin, nesting: nesting + 1)
-            let overlapped = nesting == 0 && context.overlapsDecompression
-            sink = GzipInflater(context: context, origin: origin,
-                                downstream: overlapped ? OverlappingSink(downstream: inner) : inner)
-        case .zip:
-            sink = ZipArchiveSink(context: context, origin: origin, nesting: nesting)
-        case .mailMessage:
-            sink = MailMessageSink(context: context, origin: origin, nesting: nesting)
-        case .mbox:
-            sink = MboxSplitter(context: context, origin: origin, nesting: nesting)
-        case .xml:
-            sink = XMLDocumentSink(context: context, origin: origin)
+        let kind = ContentKind(sniffing: head)
+        let sink = try context.stage(for: kind, head: head, origin: origin, nesting: nesting)
+        if kind == .xml && head.first != 0xFF && head.first != 0xFE, let start = head.firstIndex(of: UInt8(ascii: "<")) {
             // libxml2 refuses an XML declaration after a byte order mark and blank lines; drop them.
-            if head.first != 0xFF && head.first != 0xFE, let start = head.firstIndex(of: UInt8(ascii: "<")) {
-                head.removeFirst(start)
-            }
-        case .unrecognised:
-            throw DMARCError(.unrecognisedContent(Self.preview(head)), at: origin)
+            head.removeFirst(start)
         }
         chosen = sink
         let buffered = head
@@ -76,7 +56,7 @@ final class ContentSniffer: ByteSink {
     }
 
     /// The first bytes, printable, for an error message.
-    private static func preview(_ bytes: [UInt8]) -> String {
+    static func preview(_ bytes: [UInt8]) -> String {
         let shown = bytes.prefix(12).map { byte in
             (0x20..<0x7F).contains(byte) && byte != 0x5C ? String(UnicodeScalar(byte)) : "\\x" + hex(byte)
         }

@@ -65,7 +65,7 @@ final class GzipInflater: ByteSink {
         // Downstream first: it may run on another thread (OverlappingSink) until it has finished.
         try downstream.finish()
         if !trailingBytesAreBlank {
-            context.handler.warn(DMARCWarning("ignored \(ignoredTrailingBytes) bytes after the gzip data", at: origin))
+            context.stream.warn(DMARCWarning("ignored \(ignoredTrailingBytes) bytes after the gzip data", at: origin))
         }
     }
 

@@ -46,7 +46,7 @@ final class ZipArchiveSink: ByteSink {
         }
         // A damaged directory: the members listed before the damage count, and the damage is one more error.
         if let damage = directory.damage {
-            if readAny { context.handler.fail(DMARCError(.corruptZip(damage), at: origin)) }
+            if readAny { context.stream.fail(DMARCError(.corruptZip(damage), at: origin)) }
             else { throw DMARCError(.corruptZip(damage), at: origin) }
         }
         guard readAny else { throw DMARCError(.noReportInZip, at: origin) }
@@ -68,7 +68,7 @@ final class ZipArchiveSink: ByteSink {
     /// decompression limit is reached: the members after it would each fail the same way, so the archive stops.
     private func read(_ member: ZipDirectory.Member, of archive: UnsafeRawBufferPointer) throws(DMARCError) -> Bool {
         let memberOrigin = origin.appending(member.path)
-        let sink = ContentSniffer(context: context, origin: memberOrigin, nesting: nesting + 1)
+        let sink = context.sniffer(origin: memberOrigin, nesting: nesting + 1)
         do throws(DMARCError) {
             let data: Range<Int>
             do throws(ZipDirectory.Problem) {
@@ -101,7 +101,7 @@ final class ZipArchiveSink: ByteSink {
             case .limitExceeded(.decompressedBytes, _): throw error
             default: break
             }
-            context.handler.fail(error)
+            context.stream.fail(error)
         }
         return true
     }

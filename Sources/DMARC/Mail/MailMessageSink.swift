@@ -55,7 +55,7 @@ final class MailMessageSink: ByteSink {
         if !read(entity, section: [], depth: 0, isWholeMessage: true) {
             let subject = entity.field("subject").map { HeaderText.printable(HeaderText.decodingEncodedWords($0)) }
             let about = subject.map { "Subject: \($0)" } ?? "no Subject"
-            context.handler.warn(DMARCWarning("\(label) holds no aggregate report (\(about))", at: warningOrigin))
+            context.stream.warn(DMARCWarning("\(label) holds no aggregate report (\(about))", at: warningOrigin))
         }
     }
 
@@ -65,7 +65,7 @@ final class MailMessageSink: ByteSink {
         guard depth <= Self.maxPartDepth else {
             if !warnedAboutDepth {
                 warnedAboutDepth = true
-                context.handler.warn(DMARCWarning(
+                context.stream.warn(DMARCWarning(
                     "MIME parts nest more than \(Self.maxPartDepth) deep; the deeper ones were not read", at: origin))
             }
             return false
@@ -105,7 +105,7 @@ final class MailMessageSink: ByteSink {
                                   isWholeMessage: isWholeMessage) else { return false }
         let partName = fileName ?? "part " + (section.isEmpty ? "1" : section.map(String.init).joined(separator: "."))
         let partOrigin = origin.appending(partName)
-        let sink = ContentSniffer(context: context, origin: partOrigin, nesting: nesting + 1)
+        let sink = context.sniffer(origin: partOrigin, nesting: nesting + 1)
         do throws(DMARCError) {
             try entity.transferEncoding.decode(entity.body) { (decoded: ArraySlice<UInt8>) throws(DMARCError) in
                 try context.chargeDecompressed(decoded.count, at: partOrigin)
@@ -123,7 +123,7 @@ final class MailMessageSink: ByteSink {
             default:
                 break
             }
-            context.handler.fail(error)
+            context.stream.fail(error)
         }
         return true
     }

@@ -123,7 +123,7 @@ final class MboxSplitter: ByteSink {
         do throws(DMARCError) {
             try message.write(bytes)
         } catch {
-            context.handler.fail(error)
+            context.stream.fail(error)
             self.message = nil  // the rest of it is skipped
         }
     }
@@ -132,9 +132,8 @@ final class MboxSplitter: ByteSink {
         messageNumber += 1
         let name = "message \(messageNumber)"
         // A fresh budget per message, as for the files of a Maildir folder: a large mbox is no compression bomb.
-        let messageContext = ReadingContext(handler: context.handler, limits: context.limits, content: context.content)
-        message = MailMessageSink(context: messageContext, origin: origin.appending(name), nesting: nesting,
-                                  label: name, warningOrigin: origin)
+        message = context.messageStage(origin: origin.appending(name), nesting: nesting, label: name,
+                                       warningOrigin: origin)
     }
 
     private func finishMessage() {
@@ -143,7 +142,7 @@ final class MboxSplitter: ByteSink {
         do throws(DMARCError) {
             try finished.finish()
         } catch {
-            context.handler.fail(error)
+            context.stream.fail(error)
         }
     }
 }

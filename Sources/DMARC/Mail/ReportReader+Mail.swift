@@ -16,15 +16,16 @@ extension ReportReader {
     /// ```
     public func read(message bytes: some DataProtocol, name: String, into handler: some ReportHandler) {
         let origin = ReportOrigin(file: name)
+        let stream = ReportStream(handler: handler)
         var message = [UInt8](bytes)[...]
         if message.starts(with: "From ".utf8) {
             message = message[message.line(at: message.startIndex).next...]
         }
         guard message.count <= limits.maxDecompressedBytes else {
-            handler.fail(DMARCError(.limitExceeded(.decompressedBytes, limit: limits.maxDecompressedBytes), at: origin))
+            stream.fail(DMARCError(.limitExceeded(.decompressedBytes, limit: limits.maxDecompressedBytes), at: origin))
             return
         }
-        let context = ReadingContext(handler: handler, limits: limits, content: content)
+        let context = ReadingContext(stream: stream, limits: limits, content: content)
         MailMessageSink(context: context, origin: origin, nesting: 0).read(message)
     }
 

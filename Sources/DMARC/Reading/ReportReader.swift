@@ -25,14 +25,14 @@ public struct ReportReader: Sendable {
     /// Streams every report in a file (`-`: standard input) to `handler`. Problems go to `handler.fail`.
     public func read(path: String, into handler: some ReportHandler) {
         let origin = ReportOrigin(file: path)
+        let stream = ReportStream(handler: handler)
         let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            handler.fail(DMARCError(.unreadable(String(cString: strerror(errno))), at: origin))
+            stream.fail(DMARCError(.unreadable(String(cString: strerror(errno))), at: origin))
             return
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-        let sink = ContentSniffer(context: ReadingContext(handler: handler, limits: limits, content: content,
-                                                           overlapsDecompression: overlapsDecompression), origin: origin)
+        let sink = ContentSniffer(context: context(stream), origin: origin, nesting: 0)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
         defer { buffer.deallocate() }
         do throws(DMARCError) {
@@ -49,7 +49,7 @@ public struct ReportReader: Sendable {
             }
             try sink.finish()
         } catch {
-            handler.fail(error)
+            stream.fail(error)
         }
     }
 
@@ -60,16 +60,21 @@ public struct ReportReader: Sendable {
 
     /// Streams `bytes` as if they came from `origin` (a member or attachment of something larger).
     public func read(_ bytes: some DataProtocol, origin: ReportOrigin, into handler: some ReportHandler) {
-        let sink = ContentSniffer(context: ReadingContext(handler: handler, limits: limits, content: content,
-                                                           overlapsDecompression: overlapsDecompression), origin: origin)
+        let stream = ReportStream(handler: handler)
+        let sink = ContentSniffer(context: context(stream), origin: origin, nesting: 0)
         do throws(DMARCError) {
             for region in bytes.regions {
                 try sink.write(contentsOf: region)
             }
             try sink.finish()
         } catch {
-            handler.fail(error)
+            stream.fail(error)
         }
+    }
+
+    /// The context of one input read into `stream`.
+    func context(_ stream: ReportStream) -> ReadingContext {
+        ReadingContext(stream: stream, limits: limits, content: content, overlapsDecompression: overlapsDecompression)
     }
 
     /// Every report in a file, whole. Throws the first problem met, if any.

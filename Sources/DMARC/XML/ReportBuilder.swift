@@ -1,6 +1,7 @@
 /// Turns the SAX events of one XML document into a report header and a stream of records.
 final class ReportBuilder: XMLEventHandler {
-    private let handler: any ReportHandler
+    /// Where the report goes: the builder begins it and gives its records; `XMLDocumentSink` ends it.
+    private let stream: ReportStream
     private let origin: ReportOrigin
     private let limits: ReadingLimits
     /// The line being parsed, for messages.
@@ -39,8 +40,8 @@ final class ReportBuilder: XMLEventHandler {
 
     private let content: RecordContent
 
-    init(handler: any ReportHandler, origin: ReportOrigin, limits: ReadingLimits, content: RecordContent) {
-        self.handler = handler
+    init(stream: ReportStream, origin: ReportOrigin, limits: ReadingLimits, content: RecordContent) {
+        self.stream = stream
         self.origin = origin
         self.limits = limits
         self.content = content
@@ -58,7 +59,7 @@ final class ReportBuilder: XMLEventHandler {
         guard !hasBegun else { return }
         hasBegun = true
         header.schema = schema
-        handler.beginReport(header, origin: origin)
+        stream.begin(header, origin: origin)
     }
 
     func startElement(_ name: ElementName, namespaceURI: String?) {
@@ -205,7 +206,7 @@ final class ReportBuilder: XMLEventHandler {
             return
         }
         record.count = count
-        handler.record(record)
+        stream.record(record)
     }
 
     /// The field's bytes without surrounding whitespace.

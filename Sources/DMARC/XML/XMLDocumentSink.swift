@@ -10,7 +10,7 @@ final class XMLDocumentSink: ByteSink {
     init(context: ReadingContext, origin: ReportOrigin) {
         self.context = context
         self.origin = origin
-        builder = ReportBuilder(handler: context.handler, origin: origin, limits: context.limits,
+        builder = ReportBuilder(stream: context.stream, origin: origin, limits: context.limits,
                                 content: context.content)
         parser = XMLPushParser(handler: builder, documentName: origin.description)
         builder.currentLine = { [unowned self] in self.parser.line }
@@ -30,20 +30,20 @@ final class XMLDocumentSink: ByteSink {
         }
         builder.beginIfNeeded()
         if let root = parser.rootElementName, root != "feedback" {
-            context.handler.warn(DMARCWarning("the report is wrapped in an unexpected <\(root)> element", at: origin))
+            context.stream.warn(DMARCWarning("the report is wrapped in an unexpected <\(root)> element", at: origin))
         }
         // What libxml2 reports only as the input ends is about elements its recovery still had open, not about
         // content after </feedback>.
         let afterEnd = parser.diagnostics.dropFirst(diagnosticsBeforeEnd).filter { !$0.isPrematureEnd }
         if let trailing = afterEnd.first, parser.rootElementName == "feedback" {
-            context.handler.warn(DMARCWarning(
+            context.stream.warn(DMARCWarning(
                 "ignored what follows </feedback> (line \(trailing.line): \(trailing.message))", at: origin))
         }
         if let recovered = parser.diagnostics.prefix(diagnosticsBeforeEnd).first {
-            context.handler.warn(DMARCWarning(
+            context.stream.warn(DMARCWarning(
                 "malformed XML read in recovery mode (line \(recovered.line): \(recovered.message))", at: origin))
         }
-        context.handler.endReport(builder.header)
+        context.stream.end(builder.header)
     }
 
     private func throwIfFailed() throws(DMARCError) {

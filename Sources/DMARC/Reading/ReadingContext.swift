@@ -1,0 +1,42 @@
+import Synchronization
+
+/// What every stage of one input needs to know: the limits, what to read of each record, and the one
+/// `ReportStream` where reports go. The origin and the nesting depth travel with each stage.
+final class ReadingContext {
+    /// Where every report, record and problem of the input goes (the only way to the caller's handler).
+    let stream: ReportStream
+    let limits: ReadingLimits
+    let content: RecordContent
+    /// Whether an outer gzip stream is inflated on a thread of its own while its content is parsed.
+    let overlapsDecompression: Bool
+    /// Bytes all decompression layers of this input produced so far (layers may run on two threads).
+    private let decompressedBytes = Atomic<Int>(0)
+
+    init(stream: ReportStream, limits: ReadingLimits, content: RecordContent = .complete,
+         overlapsDecompression: Bool = false) {
+        self.stream = stream
+        self.limits = limits
+        self.content = content
+        self.overlapsDecompression = overlapsDecompression
+    }
+
+    /// A context for the same input with a fresh decompression budget (one message of an mbox).
+    func withFreshBudget() -> ReadingContext {
+        ReadingContext(stream: stream, limits: limits, content: content)
+    }
+
+    /// Appends a chunk to a container held whole (a zip, a mail message), within `maxDecompressedBytes`.
+    func collect(_ chunk: UnsafeRawBufferPointer, into buffer: inout [UInt8], at origin: ReportOrigin) throws(DMARCError) {
+        guard buffer.count + chunk.count <= limits.maxDecompressedBytes else {
+            throw DMARCError(.limitExceeded(.decompressedBytes, limit: limits.maxDecompressedBytes), at: origin)
+        }
+        buffer.append(contentsOf: chunk)
+    }
+
+    /// Counts decompressed output against `maxDecompressedBytes`.
+    func chargeDecompressed(_ count: Int, at origin: ReportOrigin) throws(DMARCError) {
+        if decompressedBytes.add(count, ordering: .relaxed).newValue > limits.maxDecompressedBytes {
+            throw DMARCError(.limitExceeded(.decompressedBytes, limit: limits.maxDecompressedBytes), at: origin)
+        }
+    }
+}
