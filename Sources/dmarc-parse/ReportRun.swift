@@ -21,7 +21,7 @@ struct ReportRun {
     let jobs: Int
     let diagnostics: Diagnostics
 
-    /// The reporter or source-address view. Returns false when some file could not be read.
+    /// The reporter, source-address or audit view. Returns how the run ended (some file failed, gaps found).
     func printSummary(of paths: [String], view: View, format: OutputFormat) -> RunOutcome {
         let (files, pathProblems) = InputFiles.expand(paths)
         pathProblems.forEach { diagnostics.report(pathProblem: $0) }

@@ -20,11 +20,11 @@ public struct AuditTally: Sendable {
         totals[key, default: MessageTotals()].add(record)
         var domains = authenticatedAs[record.sourceIP] ?? []
         for result in record.authResults.dkim where result.result == .pass {
-            domains.insert("d=" + OrganizationalDomain.normalised(result.domain))
+            domains.insert("d=" + OrganisationalDomain.normalised(result.domain))
         }
         for result in record.authResults.spf where result.result == .pass {
             domains.insert((result.scope?.lowercased() == "helo" ? "helo=" : "mfrom=")
-                           + OrganizationalDomain.normalised(result.domain))
+                           + OrganisationalDomain.normalised(result.domain))
         }
         authenticatedAs[record.sourceIP] = domains
     }

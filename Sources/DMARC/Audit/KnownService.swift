@@ -21,6 +21,6 @@ public enum KnownService {
 
     /// The service a domain belongs to, or nil.
     public static func named(by domain: String) -> String? {
-        byOrganisationalDomain[OrganizationalDomain.of(domain)]
+        byOrganisationalDomain[OrganisationalDomain.of(domain)]
     }
 }

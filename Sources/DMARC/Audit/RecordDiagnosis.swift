@@ -19,10 +19,10 @@ extension Diagnosis {
         let dkim = record.authResults.dkim
         let spf = record.authResults.spf
         func alignedDKIM(_ result: DKIMAuthResult) -> Bool {
-            OrganizationalDomain.isAligned(result.domain, with: headerFrom, mode: policy.adkim)
+            OrganisationalDomain.isAligned(result.domain, with: headerFrom, mode: policy.adkim)
         }
         func alignedSPF(_ result: SPFAuthResult) -> Bool {
-            OrganizationalDomain.isAligned(result.domain, with: headerFrom, mode: policy.aspf)
+            OrganisationalDomain.isAligned(result.domain, with: headerFrom, mode: policy.aspf)
         }
         if dkim.contains(where: { alignedDKIM($0) && $0.result != .pass && $0.result != .none }) {
             self = .forwarded  // the domain's own signature broke on the way (a footer, a rewritten subject)

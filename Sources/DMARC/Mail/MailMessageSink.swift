@@ -24,8 +24,6 @@ final class MailMessageSink: ByteSink {
         "application/gzip", "application/x-gzip", "application/x-gzip-compressed",
         "application/octet-stream", "text/xml", "application/xml",
     ]
-    /// How deep multiparts and attached messages are followed.
-    static let maxPartDepth = 32
 
     init(context: ReadingContext, origin: ReportOrigin, nesting: Int,
          label: String = "the message", warningOrigin: ReportOrigin? = nil) {
@@ -36,8 +34,6 @@ final class MailMessageSink: ByteSink {
         self.warningOrigin = warningOrigin ?? origin
     }
 
-    /// Bytes collected so far.
-    var byteCount: Int { bytes.count }
 
     func write(_ chunk: UnsafeRawBufferPointer) throws(DMARCError) {
         try context.collect(chunk, into: &bytes, at: origin)
@@ -62,11 +58,11 @@ final class MailMessageSink: ByteSink {
     /// Reads the reports in `entity` and the parts inside it; false when none of them may carry a report.
     /// `section` numbers the part as IMAP does (`2.1`: the first part of the second).
     private func read(_ entity: MIMEEntity, section: [Int], depth: Int, isWholeMessage: Bool) -> Bool {
-        guard depth <= Self.maxPartDepth else {
+        guard depth <= context.limits.maxPartDepth else {
             if !warnedAboutDepth {
                 warnedAboutDepth = true
                 context.stream.warn(DMARCWarning(
-                    "MIME parts nest more than \(Self.maxPartDepth) deep; the deeper ones were not read", at: origin))
+                    "MIME parts nest more than \(context.limits.maxPartDepth) deep; the deeper ones were not read", at: origin))
             }
             return false
         }

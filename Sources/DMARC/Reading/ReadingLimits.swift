@@ -10,6 +10,9 @@ public struct ReadingLimits: Sendable, Hashable {
     public var maxZipMembers: Int = 10_000
     /// Containers inside containers (a gzip inside a zip inside a mail message counts 3).
     public var maxNesting: Int = 4
+    /// How deep MIME multiparts and attached messages are followed inside one e-mail message (deeper parts are
+    /// skipped with a warning).
+    public var maxPartDepth: Int = 32
     /// How often one record may repeat `<dkim>`, `<spf>` or `<reason>`, and a report's metadata `<error>`. A record
     /// is handed on whole, so this bounds its memory; real ones list a few.
     public var maxRepeatedElements: Int = 1000

@@ -1,5 +1,5 @@
 /// Turns the SAX events of one XML document into a report header and a stream of records.
-final class ReportBuilder: XMLEventHandler {
+final class ReportBuilder {
     /// Where the report goes: the builder begins it and gives its records; `XMLDocumentSink` ends it.
     private let stream: ReportStream
     private let origin: ReportOrigin

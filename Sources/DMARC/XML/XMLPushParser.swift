@@ -1,15 +1,5 @@
 internal import CDMARCXML2
 
-/// The SAX events a report reader needs, with libxml2's types kept out.
-protocol XMLEventHandler: AnyObject {
-    /// `namespaceURI` is given for `<feedback>` only, the one element whose namespace tells the schema.
-    func startElement(_ name: ElementName, namespaceURI: String?)
-    func endElement(_ name: ElementName)
-    func characters(_ text: UnsafeBufferPointer<UInt8>)
-    /// Set by the handler to stop the parse (a bad count, a limit).
-    var shouldStop: Bool { get }
-}
-
 /// A problem libxml2 reported, with its 1-based line.
 struct XMLDiagnostic: Sendable, Hashable {
     var line: Int
@@ -23,7 +13,9 @@ struct XMLDiagnostic: Sendable, Hashable {
 /// This is the only place that touches libxml2. Recovery mode is on (reporters send broken XML), the network,
 /// DTD loading and entity substitution are off, and any entity declaration stops the parse.
 final class XMLPushParser {
-    // The handler owns this parser and outlives it; an unmanaged reference spares a reference count per SAX event.
+    // The builder and this parser are both owned by one XMLDocumentSink, which alone calls `feed`/`finish`, the
+    // only calls during which SAX callbacks run: the builder is alive then. An unmanaged reference spares a
+    // reference count per SAX event.
     private let handlerReference: Unmanaged<ReportBuilder>
     private var context: xmlParserCtxtPtr!
     private let names = ElementNameTable()

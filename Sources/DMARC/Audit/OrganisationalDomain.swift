@@ -4,7 +4,7 @@
 /// public suffix of the short built-in list below (`mail.example.co.uk` → `example.co.uk`). Its limit: a suffix
 /// missing from the list (`example.pvt.k12.ma.us`, private suffixes such as `github.io`) gives a domain one label
 /// too short, so two unrelated names under that suffix would count as aligned.
-public enum OrganizationalDomain {
+public enum OrganisationalDomain {
     /// Common public suffixes of two labels under which organisations register names.
     static let twoLabelSuffixes: Set<String> = [
         "co.uk", "org.uk", "ac.uk", "gov.uk", "ltd.uk", "plc.uk", "me.uk", "net.uk", "nhs.uk", "sch.uk",
@@ -45,3 +45,7 @@ public enum OrganizationalDomain {
         return name
     }
 }
+
+/// The former spelling of `OrganisationalDomain` (the package writes British English: recognised, normalised).
+@available(*, deprecated, renamed: "OrganisationalDomain")
+public typealias OrganizationalDomain = OrganisationalDomain

@@ -6,6 +6,15 @@ import Testing
 /// parsedmarc 11.1.0 read from them (`PARSEDMARC.jsonl`). Skipped when the folder is absent.
 @Suite("Real reports agree with parsedmarc", .enabled(if: RealCorpus.isPresent))
 struct RealCorpusTests {
+    /// A parameterised test with no argument passes without running: this one fails when the corpus is there but
+    /// no entry could be read (a renamed field, an unreadable line), and when any group below is empty.
+    @Test func theCorpusHasCasesOfEveryKind() {
+        #expect(RealCorpus.entries.count >= 10)
+        #expect(RealCorpus.entries.contains { $0.ok && !$0.isSkipped && RealCorpus.divergences[$0.file] == nil })
+        #expect(RealCorpus.entries.contains { !$0.ok && !$0.isSkipped })
+        #expect(!RealCorpus.divergences.isEmpty)
+    }
+
     /// Files parsedmarc read, where no known divergence says its answer is wrong or another one is as fair.
     @Test(arguments: RealCorpus.entries.filter { $0.ok && !$0.isSkipped && RealCorpus.divergences[$0.file] == nil })
     func agreesWithParsedmarc(_ entry: RealCorpus.Entry) {

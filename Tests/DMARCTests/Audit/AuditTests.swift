@@ -35,16 +35,16 @@ struct AuditTests {
         let strict = PolicyPublished(domain: "example.com", adkim: .strict, aspf: .strict)
         let viaSubdomain = record("192.0.2.1", spf: [("bounce.example.com", .pass)])
         #expect(Diagnosis(record: viaSubdomain, policy: strict) == .spfNotAligned)
-        #expect(OrganizationalDomain.isAligned("bounce.example.com", with: "example.com", mode: .relaxed))
-        #expect(!OrganizationalDomain.isAligned("bounce.example.com", with: "example.com", mode: .strict))
+        #expect(OrganisationalDomain.isAligned("bounce.example.com", with: "example.com", mode: .relaxed))
+        #expect(!OrganisationalDomain.isAligned("bounce.example.com", with: "example.com", mode: .strict))
     }
 
     @Test func organisationalDomains() {
-        #expect(OrganizationalDomain.of("mail.Example.COM.") == "example.com")
-        #expect(OrganizationalDomain.of("a.b.example.co.uk") == "example.co.uk")
-        #expect(OrganizationalDomain.of("example.com") == "example.com")
-        #expect(OrganizationalDomain.of("com") == "com")
-        #expect(!OrganizationalDomain.isAligned("example.co.uk", with: "other.co.uk", mode: .relaxed))
+        #expect(OrganisationalDomain.of("mail.Example.COM.") == "example.com")
+        #expect(OrganisationalDomain.of("a.b.example.co.uk") == "example.co.uk")
+        #expect(OrganisationalDomain.of("example.com") == "example.com")
+        #expect(OrganisationalDomain.of("com") == "com")
+        #expect(!OrganisationalDomain.isAligned("example.co.uk", with: "other.co.uk", mode: .relaxed))
     }
 
     @Test func knownServices() {

@@ -3,7 +3,8 @@ import Foundation
 
 /// The files in `Fixtures/` at the package root, found from this source file's path (no bundle resources).
 enum Fixture {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
+    /// This file is `Tests/DMARCTests/Support/Fixture.swift`: the package root is four levels up.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let folder = packageRoot.appendingPathComponent("Fixtures")
 

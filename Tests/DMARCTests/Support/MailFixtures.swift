@@ -3,8 +3,7 @@ import Foundation
 
 /// The mail fixtures (`Fixtures/mail`, written by `make-mail-fixtures.py`), found from this file's path.
 enum MailFixtures {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = Fixture.packageRoot
     static let folder = packageRoot.appendingPathComponent("Fixtures/mail")
     /// The shared corpus of real reports, beside the package (absent on some machines).
     static let realCorpus = packageRoot.appendingPathComponent("../shared/corpus/real").standardizedFileURL
