@@ -1,13 +1,10 @@
-internal import CDMARCZlib
-
 /// Inflates a gzip stream as it arrives: several members in a row, and bytes after the last member ignored
 /// (Mimecast appends CRLF). The output goes on to another sink, so gzip inside gzip works too.
 final class GzipInflater: ByteSink {
     private let context: ReadingContext
     private let origin: ReportOrigin
     private let downstream: any ByteSink
-    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-    private let output = UnsafeMutableRawBufferPointer.allocate(byteCount: 128 << 10, alignment: 16)
+    private let inflater = ZlibInflater(.gzipOrZlib)
     private var betweenMembers = false
     private var ignoredTrailingBytes = 0
     private var trailingBytesAreBlank = true
@@ -16,16 +13,6 @@ final class GzipInflater: ByteSink {
         self.context = context
         self.origin = origin
         self.downstream = downstream
-        stream.initialize(to: z_stream())
-        // 15 + 32: a window of 32 KiB, and the gzip or zlib header detected automatically.
-        let status = cdmarc_inflateInit2(stream, 15 + 32)
-        precondition(status == Z_OK, "zlib could not allocate an inflater")
-    }
-
-    deinit {
-        inflateEnd(stream)
-        stream.deallocate()
-        output.deallocate()
     }
 
     func write(_ chunk: UnsafeRawBufferPointer) throws(DMARCError) {
@@ -49,7 +36,7 @@ final class GzipInflater: ByteSink {
                 return
             }
             if betweenMembers {
-                inflateReset(stream)
+                inflater.reset()
                 betweenMembers = false
             }
             let consumed = try inflate(UnsafeRawBufferPointer(rebasing: input))
@@ -71,28 +58,17 @@ final class GzipInflater: ByteSink {
 
     /// Inflates until the input is used up or a member ends; returns how many input bytes were used.
     private func inflate(_ input: UnsafeRawBufferPointer) throws(DMARCError) -> Int {
-        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress!.assumingMemoryBound(to: Bytef.self))
-        stream.pointee.avail_in = uInt(input.count)
-        while true {
-            stream.pointee.next_out = output.baseAddress!.assumingMemoryBound(to: Bytef.self)
-            stream.pointee.avail_out = uInt(output.count)
-            let status = CDMARCZlib.inflate(stream, Z_NO_FLUSH)
-            let produced = output.count - Int(stream.pointee.avail_out)
-            if produced > 0 {
-                try context.chargeDecompressed(produced, at: origin)
-                try downstream.write(UnsafeRawBufferPointer(rebasing: output[..<produced]))
-            }
-            switch status {
-            case Z_STREAM_END:
-                betweenMembers = true
-                return input.count - Int(stream.pointee.avail_in)
-            case Z_OK, Z_BUF_ERROR:
-                if stream.pointee.avail_in == 0 && stream.pointee.avail_out != 0 { return input.count }
-            default:
-                let message = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-                throw DMARCError(.corruptGzip(message), at: origin)
-            }
+        let progress = try inflater.inflate(input, corrupt: { DMARCError(.corruptGzip($0), at: origin) }) {
+            (output: UnsafeRawBufferPointer) throws(DMARCError) in
+            try context.chargeDecompressed(output.count, at: origin)
+            try downstream.write(output)
         }
+        if progress.ended {
+            betweenMembers = true
+        } else if progress.consumed < input.count {
+            throw DMARCError(.corruptGzip("the deflate stream stops making progress"), at: origin)
+        }
+        return progress.consumed
     }
 
     private func noteTrailing(_ bytes: Slice<UnsafeRawBufferPointer>) {

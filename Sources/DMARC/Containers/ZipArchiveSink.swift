@@ -1,4 +1,3 @@
-internal import CDMARCZlib
 
 /// A zip archive: collected whole (zip keeps its directory at the end), then every member is read through its
 /// own pipeline. Members named like reports (`.xml`, `.gz`, `.zip`) must be reports; other members are read too
@@ -112,15 +111,15 @@ final class ZipArchiveSink: ByteSink {
     private static func copyStored(_ bytes: UnsafeRawBufferPointer,
                                    into output: (UnsafeRawBufferPointer) throws(DMARCError) -> Void)
         throws(DMARCError) -> UInt32 {
-        var checksum = crc32(0, nil, 0)
+        var checksum: UInt32 = 0
         var offset = 0
         while offset < bytes.count {
             let chunk = UnsafeRawBufferPointer(rebasing: bytes[offset..<min(bytes.count, offset + chunkSize)])
-            checksum = crc32(checksum, chunk.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(chunk.count))
+            checksum = ZlibInflater.crc32(checksum, chunk)
             try output(chunk)
             offset += chunk.count
         }
-        return UInt32(truncatingIfNeeded: checksum)
+        return checksum
     }
 
     /// A deflated member (raw deflate, window bits -15), which must end within its compressed size; returns the
@@ -128,47 +127,24 @@ final class ZipArchiveSink: ByteSink {
     private static func inflate(_ input: UnsafeRawBufferPointer, at origin: ReportOrigin,
                                 into output: (UnsafeRawBufferPointer) throws(DMARCError) -> Void)
         throws(DMARCError) -> UInt32 {
-        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        let status = cdmarc_inflateInit2(stream, -15)
-        precondition(status == Z_OK, "zlib could not allocate an inflater")
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-        defer {
-            inflateEnd(stream)
-            stream.deallocate()
-            buffer.deallocate()
-        }
-        var checksum = crc32(0, nil, 0)
+        let inflater = ZlibInflater(.rawDeflate, outputChunk: chunkSize)
+        var checksum: UInt32 = 0
         var offset = 0
-        while true {
-            if stream.pointee.avail_in == 0 && offset < input.count {
-                let length = min(input.count - offset, 1 << 30)
-                stream.pointee.next_in = UnsafeMutablePointer(
-                    mutating: input.baseAddress!.advanced(by: offset).assumingMemoryBound(to: Bytef.self))
-                stream.pointee.avail_in = uInt(length)
-                offset += length
+        // zlib counts input in 32 bits: a larger member goes in slices.
+        while offset < input.count {
+            let slice = UnsafeRawBufferPointer(rebasing: input[offset..<min(input.count, offset + (1 << 30))])
+            let progress = try inflater.inflate(slice, corrupt: {
+                DMARCError(.corruptZip("bad deflated data: \($0)"), at: origin)
+            }) { (chunk: UnsafeRawBufferPointer) throws(DMARCError) in
+                checksum = ZlibInflater.crc32(checksum, chunk)
+                try output(chunk)
             }
-            stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
-            stream.pointee.avail_out = uInt(buffer.count)
-            let status = CDMARCZlib.inflate(stream, Z_NO_FLUSH)
-            let produced = buffer.count - Int(stream.pointee.avail_out)
-            if produced > 0 {
-                checksum = crc32(checksum, buffer.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(produced))
-                try output(UnsafeRawBufferPointer(rebasing: buffer[..<produced]))
-            }
-            switch status {
-            case Z_STREAM_END:
-                return UInt32(truncatingIfNeeded: checksum)
-            case Z_OK where produced > 0 || stream.pointee.avail_in > 0 || offset < input.count:
-                continue
-            case Z_OK, Z_BUF_ERROR:
-                // No progress is possible: the input is used up before the deflate stream's last block ended.
-                throw DMARCError(.corruptZip("the member's deflated data ends early (archive damaged?)"), at: origin)
-            default:
-                let message = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-                throw DMARCError(.corruptZip("bad deflated data: \(message)"), at: origin)
-            }
+            if progress.ended { return checksum }
+            guard progress.consumed == slice.count else { break }
+            offset += slice.count
         }
+        // No progress is possible: the input is used up before the deflate stream's last block ended.
+        throw DMARCError(.corruptZip("the member's deflated data ends early (archive damaged?)"), at: origin)
     }
 }
 
