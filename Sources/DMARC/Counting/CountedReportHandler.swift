@@ -6,7 +6,7 @@
 /// `commitReport`: a view keeps one report's share apart (tallies, or rows) and adds or prints it whole.
 ///
 /// Adding a view is writing one of these (or one `ReportAggregator`, which `AggregatingView` turns into one).
-public protocol CountedReportHandler: AnyObject {
+public protocol CountedReportHandler: AnyObject, SendableMetatype {
     /// A report the filter admits begins (`header` holds what came before its first record).
     func beginReport(_ header: ReportHeader, origin: ReportOrigin)
     /// The next record of the current report that the filter admits. Tentative until `commitReport`.
