@@ -7,36 +7,19 @@ final class ReportBuilder {
     /// The line being parsed, for messages.
     var currentLine: () -> Int = { 0 }
 
-    @exclusivity(unchecked) private(set) var header = ReportHeader()
-    @exclusivity(unchecked) private(set) var sawFeedbackStart = false
-    @exclusivity(unchecked) private(set) var sawFeedbackEnd = false
-    @exclusivity(unchecked) private(set) var hasBegun = false
+    /// Everything the parse changes, in one place, and the builder's one `@exclusivity(unchecked)`. Why it is
+    /// safe: SAX callbacks reach the builder on one thread, one at a time (inside `xmlParseChunk`), and no method
+    /// hands out an `inout` to the state, so no two accesses can overlap. Why it is worth it: a class property's
+    /// access is otherwise checked at run time, on every access of every SAX event.
+    @exclusivity(unchecked) private var state: ParseState
+    var header: ReportHeader { state.header }
+    var sawFeedbackStart: Bool { state.sawFeedbackStart }
+    var sawFeedbackEnd: Bool { state.sawFeedbackEnd }
     /// The reason to stop, once something is wrong with the content.
-    @exclusivity(unchecked) private(set) var failure: DMARCError.Reason?
-    var shouldStop: Bool { failure != nil }
+    var failure: DMARCError.Reason? { state.failure }
+    var shouldStop: Bool { state.failure != nil }
     /// Called once `</feedback>` is read; what follows is only checked for being empty.
     var onFeedbackEnd: () -> Void = {}
-
-    @exclusivity(unchecked) private var namespaceURI: String?
-    @exclusivity(unchecked) private var stack: [ElementName] = []
-    @exclusivity(unchecked) private var feedbackDepth = -1
-    /// The text of the field being read; it grows up to the text limit when a field needs it.
-    @exclusivity(unchecked) private var text: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) private var textCapacity: Int
-    @exclusivity(unchecked) private var textCount = 0
-    @exclusivity(unchecked) private var captureDepth = -1
-    /// The depth of the unknown element being skipped (`<extension>`, a vendor's), whose content never counts.
-    @exclusivity(unchecked) private var skipDepth = -1
-
-    /// The record being read, valid while `inRecord`; reused so that no record is copied on its way out.
-    @exclusivity(unchecked) private var record = Record(sourceIP: SourceIP(reportText: ""), count: 0)
-    @exclusivity(unchecked) private var inRecord = false
-    @exclusivity(unchecked) private var count: UInt64?
-    @exclusivity(unchecked) private var invalidCountText: String?
-    @exclusivity(unchecked) private var invalidCountLine = 0
-    @exclusivity(unchecked) private var reason: OverrideReason?
-    @exclusivity(unchecked) private var dkimResult: DKIMAuthResult?
-    @exclusivity(unchecked) private var spfResult: SPFAuthResult?
 
     private let content: RecordContent
 
@@ -45,106 +28,104 @@ final class ReportBuilder {
         self.origin = origin
         self.limits = limits
         self.content = content
-        textCapacity = min(limits.maxTextBytes, 1024)
-        text = .allocate(capacity: textCapacity)
-        stack.reserveCapacity(16)
+        state = ParseState(textCapacity: min(limits.maxTextBytes, 1024))
     }
 
     deinit {
-        text.deallocate()
+        state.text.deallocate()
     }
 
-    /// Gives the header to the handler once, before the first record (or at the end of a report without any).
+    /// Gives the state.header to the handler once, before the first state.record (or at the end of a report without any).
     func beginIfNeeded() {
-        guard !hasBegun else { return }
-        hasBegun = true
-        header.schema = schema
-        stream.begin(header, origin: origin)
+        guard !state.hasBegun else { return }
+        state.hasBegun = true
+        state.header.schema = schema
+        stream.begin(state.header, origin: origin)
     }
 
     func startElement(_ name: ElementName, namespaceURI: String?) {
-        let parent = stack.last ?? .other
-        stack.append(name)
-        guard stack.count <= limits.maxElementDepth else {
-            failure = .limitExceeded(.elementDepth, limit: limits.maxElementDepth)
+        let parent = state.stack.last ?? .other
+        state.stack.append(name)
+        guard state.stack.count <= limits.maxElementDepth else {
+            state.failure = .limitExceeded(.elementDepth, limit: limits.maxElementDepth)
             return
         }
-        if !sawFeedbackStart {
+        if !state.sawFeedbackStart {
             if name == .feedback {
-                sawFeedbackStart = true
-                feedbackDepth = stack.count
-                self.namespaceURI = namespaceURI
+                state.sawFeedbackStart = true
+                state.feedbackDepth = state.stack.count
+                state.namespaceURI = namespaceURI
             }
             return
         }
-        guard !sawFeedbackEnd, captureDepth < 0 else { return }  // markup inside a text field: its text joins the field's
-        guard skipDepth < 0 else { return }
+        guard !state.sawFeedbackEnd, state.captureDepth < 0 else { return }  // markup inside a state.text field: its state.text joins the field's
+        guard state.skipDepth < 0 else { return }
         if name == .other || content == .policyEvaluated && Self.isOutsidePolicyEvaluation(parent: parent, name: name) {
-            // Elements inside an unknown one may be named like ours (a vendor's <row>, <count>) but are no part of
+            // Elements inside an unknown one may be named like ours (a vendor's <row>, <state.count>) but are no part of
             // the report; the parts a reader did not ask for are skipped the same way.
-            skipDepth = stack.count
+            state.skipDepth = state.stack.count
             return
         }
         switch (parent, name) {
         case (.feedback, .record):
             beginIfNeeded()
-            record = Record(sourceIP: SourceIP(reportText: ""), count: 0)
-            inRecord = true
-            count = nil
-            invalidCountText = nil
-        case (.policyEvaluated, .reason): reason = OverrideReason(type: .unrecognised(""))
-        case (.authResults, .dkim): dkimResult = DKIMAuthResult(domain: "", result: .none)
-        case (.authResults, .spf): spfResult = SPFAuthResult(domain: "", result: .none)
+            state.record = Record(sourceIP: SourceIP(reportText: ""), count: 0)
+            state.inRecord = true
+            state.count = nil
+            state.invalidCountText = nil
+        case (.policyEvaluated, .reason): state.reason = OverrideReason(type: .unrecognised(""))
+        case (.authResults, .dkim): state.dkimResult = DKIMAuthResult(domain: "", result: .none)
+        case (.authResults, .spf): state.spfResult = SPFAuthResult(domain: "", result: .none)
         default:
             if Self.isTextField(parent: parent, name: name) {
-                captureDepth = stack.count
-                textCount = 0
+                state.captureDepth = state.stack.count
+                state.textCount = 0
             }
         }
     }
 
     func endElement(_ name: ElementName) {
-        guard stack.last == name else {
+        guard state.stack.last == name else {
             closeImplicitly(upTo: name)
             return
         }
-        defer { stack.removeLast() }
-        if skipDepth == stack.count { skipDepth = -1 }
-        guard sawFeedbackStart, !sawFeedbackEnd, failure == nil, skipDepth < 0 else { return }
-        let parent = stack.count >= 2 ? stack[stack.count - 2] : .other
-        if captureDepth == stack.count {
-            captureDepth = -1
+        defer { state.stack.removeLast() }
+        if state.skipDepth == state.stack.count { state.skipDepth = -1 }
+        guard state.sawFeedbackStart, !state.sawFeedbackEnd, state.failure == nil, state.skipDepth < 0 else { return }
+        let parent = state.stack.count >= 2 ? state.stack[state.stack.count - 2] : .other
+        if state.captureDepth == state.stack.count {
+            state.captureDepth = -1
             if parent == .row && name == .count {
                 readCount()
             } else if parent == .row && name == .sourceIP {
-                if inRecord { record.sourceIP = SourceIP(trimmedUTF8: trimmedText) }
+                if state.inRecord { state.record.sourceIP = SourceIP(trimmedUTF8: trimmedText) }
             } else {
                 store(makeText(), parent: parent, name: name)
             }
             return
         }
-        guard captureDepth < 0 else { return }
+        guard state.captureDepth < 0 else { return }
         switch (parent, name) {
         case (.feedback, .record): finishRecord()
         case (.policyEvaluated, .reason):
-            if let reason, inRecord, admitsAnother(record.policyEvaluated.reasons.count) {
-                record.policyEvaluated.reasons.append(reason)
+            if let reason = state.reason, state.inRecord, admitsAnother(state.record.policyEvaluated.reasons.count) {
+                state.record.policyEvaluated.reasons.append(reason)
             }
-            reason = nil
+            state.reason = nil
         case (.authResults, .dkim):
-            if let dkimResult, inRecord, admitsAnother(record.authResults.dkim.count) {
-                record.authResults.dkim.append(dkimResult)
+            if let dkimResult = state.dkimResult, state.inRecord, admitsAnother(state.record.authResults.dkim.count) {
+                state.record.authResults.dkim.append(dkimResult)
             }
-            dkimResult = nil
+            state.dkimResult = nil
         case (.authResults, .spf):
-            if let spfResult, inRecord, admitsAnother(record.authResults.spf.count) {
-                record.authResults.spf.append(spfResult)
+            if let spfResult = state.spfResult, state.inRecord, admitsAnother(state.record.authResults.spf.count) {
+                state.record.authResults.spf.append(spfResult)
             }
-            spfResult = nil
+            state.spfResult = nil
         default:
-            if name == .feedback && stack.count == feedbackDepth {
-                header.schema = schema
-                sawFeedbackEnd = true
+            if name == .feedback && state.stack.count == state.feedbackDepth {
+                state.header.schema = schema
+                state.sawFeedbackEnd = true
                 onFeedbackEnd()
             }
         }
@@ -153,68 +134,68 @@ final class ReportBuilder {
     /// An end tag for an element further out (recovered broken XML): the elements inside it end here too.
     /// An end tag that names no open element (misspelt) ends the innermost one, as libxml2 reads it.
     private func closeImplicitly(upTo name: ElementName) {
-        guard stack.contains(name) else {
-            if let innermost = stack.last { endElement(innermost) }
+        guard state.stack.contains(name) else {
+            if let innermost = state.stack.last { endElement(innermost) }
             return
         }
-        while let innermost = stack.last, innermost != name {
+        while let innermost = state.stack.last, innermost != name {
             endElement(innermost)
         }
         endElement(name)
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard captureDepth >= 0 else { return }
-        guard textCount + bytes.count <= limits.maxTextBytes else {
-            failure = .limitExceeded(.textBytes, limit: limits.maxTextBytes)
+        guard state.captureDepth >= 0 else { return }
+        guard state.textCount + bytes.count <= limits.maxTextBytes else {
+            state.failure = .limitExceeded(.textBytes, limit: limits.maxTextBytes)
             return
         }
-        if textCount + bytes.count > textCapacity {
-            let grown = min(limits.maxTextBytes, max(textCapacity * 2, textCount + bytes.count))
+        if state.textCount + bytes.count > state.textCapacity {
+            let grown = min(limits.maxTextBytes, max(state.textCapacity * 2, state.textCount + bytes.count))
             let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-            larger.update(from: text, count: textCount)
-            text.deallocate()
-            text = larger
-            textCapacity = grown
+            larger.update(from: state.text, count: state.textCount)
+            state.text.deallocate()
+            state.text = larger
+            state.textCapacity = grown
         }
-        (text + textCount).update(from: bytes.baseAddress!, count: bytes.count)
-        textCount += bytes.count
+        (state.text + state.textCount).update(from: bytes.baseAddress!, count: bytes.count)
+        state.textCount += bytes.count
     }
 
     private var schema: ReportSchema {
-        switch (namespaceURI, header.version?.trimmingReportWhitespace()) {
+        switch (state.namespaceURI, state.header.version?.trimmingReportWhitespace()) {
         case ("urn:ietf:params:xml:ns:dmarc-2.0", _), (_, "2.0"): .rfc9990
         case ("http://dmarc.org/dmarc-xml/0.1", _), (_, "1.0"), (_, "1"): .rfc7489
         default: .draft
         }
     }
 
-    /// Whether a list that holds `count` may take one more; a record is handed on whole, so its lists are bounded.
+    /// Whether a list that holds `state.count` may take one more; a state.record is handed on whole, so its lists are bounded.
     private func admitsAnother(_ count: Int) -> Bool {
         guard count < limits.maxRepeatedElements else {
-            failure = .limitExceeded(.repeatedElements, limit: limits.maxRepeatedElements)
+            state.failure = .limitExceeded(.repeatedElements, limit: limits.maxRepeatedElements)
             return false
         }
         return true
     }
 
     private func finishRecord() {
-        guard inRecord else { return }
-        inRecord = false
-        guard let count else {
-            failure = .invalidCount(text: invalidCountText, line: invalidCountText == nil ? currentLine() : invalidCountLine)
+        guard state.inRecord else { return }
+        state.inRecord = false
+        guard let count = state.count else {
+            state.failure = .invalidCount(text: state.invalidCountText, line: state.invalidCountText == nil ? currentLine() : state.invalidCountLine)
             return
         }
-        record.count = count
-        stream.record(record)
+        state.record.count = count
+        stream.record(state.record)
     }
 
     /// The field's bytes without surrounding whitespace.
     private var trimmedText: UnsafeBufferPointer<UInt8> {
-        var start = 0, end = textCount
-        while start < end && text[start].isXMLWhitespace { start += 1 }
-        while end > start && text[end - 1].isXMLWhitespace { end -= 1 }
-        return UnsafeBufferPointer(start: text + start, count: end - start)
+        var start = 0, end = state.textCount
+        while start < end && state.text[start].isXMLWhitespace { start += 1 }
+        while end > start && state.text[end - 1].isXMLWhitespace { end -= 1 }
+        return UnsafeBufferPointer(start: state.text + start, count: end - start)
     }
 
     /// Text without surrounding whitespace; invalid UTF-8 becomes U+FFFD.
@@ -222,7 +203,7 @@ final class ReportBuilder {
         String(decoding: trimmedText, as: UTF8.self)
     }
 
-    /// `<count>`: digits only, within UInt64; anything else is kept for the error message.
+    /// `<state.count>`: digits only, within UInt64; anything else is kept for the error message.
     private func readCount() {
         let digits = trimmedText
         var value: UInt64 = 0
@@ -233,12 +214,12 @@ final class ReportBuilder {
             valid = byte >= 0x30 && byte <= 0x39 && !overflowA && !overflowB
             value = sum
         }
-        count = valid ? value : nil
-        invalidCountText = valid ? nil : String(decoding: digits, as: UTF8.self)
-        if !valid { invalidCountLine = currentLine() }
+        state.count = valid ? value : nil
+        state.invalidCountText = valid ? nil : String(decoding: digits, as: UTF8.self)
+        if !valid { state.invalidCountLine = currentLine() }
     }
 
-    /// With `RecordContent.policyEvaluated`: the parts of a record left out.
+    /// With `RecordContent.policyEvaluated`: the parts of a state.record left out.
     private static func isOutsidePolicyEvaluation(parent: ElementName, name: ElementName) -> Bool {
         switch (parent, name) {
         case (.record, .authResults), (.identifiers, .envelopeFrom), (.identifiers, .envelopeTo): true
@@ -266,37 +247,37 @@ final class ReportBuilder {
 
     private func store(_ value: String, parent: ElementName, name: ElementName) {
         switch parent {
-        case .row, .policyEvaluated, .identifiers: guard inRecord else { return }
+        case .row, .policyEvaluated, .identifiers: guard state.inRecord else { return }
         default: break
         }
         switch (parent, name) {
-        case (.feedback, .version): header.version = value
-        case (.reportMetadata, .orgName): header.metadata.orgName = value
-        case (.reportMetadata, .email): header.metadata.email = value
-        case (.reportMetadata, .extraContactInfo): header.metadata.extraContactInfo = value
-        case (.reportMetadata, .reportID): header.metadata.reportID = value
+        case (.feedback, .version): state.header.version = value
+        case (.reportMetadata, .orgName): state.header.metadata.orgName = value
+        case (.reportMetadata, .email): state.header.metadata.email = value
+        case (.reportMetadata, .extraContactInfo): state.header.metadata.extraContactInfo = value
+        case (.reportMetadata, .reportID): state.header.metadata.reportID = value
         case (.reportMetadata, .error):
-            if admitsAnother(header.metadata.errors.count) { header.metadata.errors.append(value) }
-        case (.reportMetadata, .generator): header.metadata.generator = value
-        case (.dateRange, .begin): header.metadata.dateRange.begin = Self.timestamp(value)
-        case (.dateRange, .end): header.metadata.dateRange.end = Self.timestamp(value)
+            if admitsAnother(state.header.metadata.errors.count) { state.header.metadata.errors.append(value) }
+        case (.reportMetadata, .generator): state.header.metadata.generator = value
+        case (.dateRange, .begin): state.header.metadata.dateRange.begin = Self.timestamp(value)
+        case (.dateRange, .end): state.header.metadata.dateRange.end = Self.timestamp(value)
         case (.policyPublished, _): storePolicy(value, name: name)
-        case (.policyEvaluated, .disposition): record.policyEvaluated.disposition = Disposition(reportText: value)
-        case (.policyEvaluated, .dkim): record.policyEvaluated.dkim = Self.dmarcResult(value)
-        case (.policyEvaluated, .spf): record.policyEvaluated.spf = Self.dmarcResult(value)
-        case (.reason, .type): reason?.type = PolicyOverride(reportText: value)
-        case (.reason, .comment): reason?.comment = value
-        case (.identifiers, .headerFrom): record.identifiers.headerFrom = value
-        case (.identifiers, .envelopeFrom): record.identifiers.envelopeFrom = value
-        case (.identifiers, .envelopeTo): record.identifiers.envelopeTo = value
-        case (.dkim, .domain): dkimResult?.domain = value
-        case (.dkim, .selector): dkimResult?.selector = value
-        case (.dkim, .result): dkimResult?.result = DKIMResult(reportText: value)
-        case (.dkim, .humanResult): dkimResult?.humanResult = value
-        case (.spf, .domain): spfResult?.domain = value
-        case (.spf, .scope): spfResult?.scope = value
-        case (.spf, .result): spfResult?.result = SPFResult(reportText: value)
-        case (.spf, .humanResult): spfResult?.humanResult = value
+        case (.policyEvaluated, .disposition): state.record.policyEvaluated.disposition = Disposition(reportText: value)
+        case (.policyEvaluated, .dkim): state.record.policyEvaluated.dkim = Self.dmarcResult(value)
+        case (.policyEvaluated, .spf): state.record.policyEvaluated.spf = Self.dmarcResult(value)
+        case (.reason, .type): state.reason?.type = PolicyOverride(reportText: value)
+        case (.reason, .comment): state.reason?.comment = value
+        case (.identifiers, .headerFrom): state.record.identifiers.headerFrom = value
+        case (.identifiers, .envelopeFrom): state.record.identifiers.envelopeFrom = value
+        case (.identifiers, .envelopeTo): state.record.identifiers.envelopeTo = value
+        case (.dkim, .domain): state.dkimResult?.domain = value
+        case (.dkim, .selector): state.dkimResult?.selector = value
+        case (.dkim, .result): state.dkimResult?.result = DKIMResult(reportText: value)
+        case (.dkim, .humanResult): state.dkimResult?.humanResult = value
+        case (.spf, .domain): state.spfResult?.domain = value
+        case (.spf, .scope): state.spfResult?.scope = value
+        case (.spf, .result): state.spfResult?.result = SPFResult(reportText: value)
+        case (.spf, .humanResult): state.spfResult?.humanResult = value
         default: break
         }
     }
@@ -312,16 +293,16 @@ final class ReportBuilder {
 
     private func storePolicy(_ value: String, name: ElementName) {
         switch name {
-        case .domain: header.policy.domain = value
-        case .adkim: header.policy.adkim = Alignment(reportText: value)
-        case .aspf: header.policy.aspf = Alignment(reportText: value)
-        case .p: header.policy.p = PolicyAction(reportText: value)
-        case .sp: header.policy.sp = PolicyAction(reportText: value)
-        case .np: header.policy.np = PolicyAction(reportText: value)
-        case .pct: header.policy.pct = Int(value)
-        case .fo: header.policy.fo = value
-        case .testing: header.policy.testing = value
-        case .discoveryMethod: header.policy.discoveryMethod = value
+        case .domain: state.header.policy.domain = value
+        case .adkim: state.header.policy.adkim = Alignment(reportText: value)
+        case .aspf: state.header.policy.aspf = Alignment(reportText: value)
+        case .p: state.header.policy.p = PolicyAction(reportText: value)
+        case .sp: state.header.policy.sp = PolicyAction(reportText: value)
+        case .np: state.header.policy.np = PolicyAction(reportText: value)
+        case .pct: state.header.policy.pct = Int(value)
+        case .fo: state.header.policy.fo = value
+        case .testing: state.header.policy.testing = value
+        case .discoveryMethod: state.header.policy.discoveryMethod = value
         default: break
         }
     }
@@ -331,5 +312,44 @@ final class ReportBuilder {
         if let whole = Int64(text) { return whole }
         if let real = Double(text), real.isFinite, abs(real) < 1e15 { return Int64(real) }
         return 0
+    }
+}
+
+extension ReportBuilder {
+    /// The builder's mutable parse state (see `state`).
+    struct ParseState {
+        var header = ReportHeader()
+        var sawFeedbackStart = false
+        var sawFeedbackEnd = false
+        var hasBegun = false
+        /// The reason to stop, once something is wrong with the content.
+        var failure: DMARCError.Reason?
+
+        var namespaceURI: String?
+        var stack: [ElementName] = []
+        var feedbackDepth = -1
+        /// The text of the field being read; it grows up to the text limit when a field needs it.
+        var text: UnsafeMutablePointer<UInt8>
+        var textCapacity: Int
+        var textCount = 0
+        var captureDepth = -1
+        /// The depth of the unknown element being skipped (`<extension>`, a vendor's), whose content never counts.
+        var skipDepth = -1
+
+        /// The record being read, valid while `inRecord`; reused so that no record is copied on its way out.
+        var record = Record(sourceIP: SourceIP(reportText: ""), count: 0)
+        var inRecord = false
+        var count: UInt64?
+        var invalidCountText: String?
+        var invalidCountLine = 0
+        var reason: OverrideReason?
+        var dkimResult: DKIMAuthResult?
+        var spfResult: SPFAuthResult?
+
+        init(textCapacity: Int) {
+            self.textCapacity = textCapacity
+            text = .allocate(capacity: textCapacity)
+            stack.reserveCapacity(16)
+        }
     }
 }
