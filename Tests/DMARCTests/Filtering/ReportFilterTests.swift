@@ -1,0 +1,60 @@
+import DMARC
+import Testing
+
+/// `ReportFilter` admits whole reports (domain, reporter, period), then records (source, DMARC failure).
+@Suite("Report filter")
+struct ReportFilterTests {
+    static func record(_ ip: String, passes: Bool) -> Record {
+        Record(sourceIP: SourceIP(reportText: ip), count: 1,
+               policyEvaluated: PolicyEvaluated(disposition: .none, dkim: passes ? .pass : .fail, spf: .fail))
+    }
+
+    @Test func rangesParseAndContain() throws {
+        let range = try #require(IPRange("192.0.2.77/24"))
+        #expect(range.description == "192.0.2.0/24")
+        #expect(range.contains(try #require(IPAddress("192.0.2.1"))))
+        #expect(!range.contains(try #require(IPAddress("192.0.3.1"))))
+        #expect(IPRange("192.0.2.0/33") == nil)
+        #expect(IPRange("2001:db8::/32")?.contains(try #require(IPAddress("2001:db8::5"))) == true)
+    }
+
+    @Test func exclusionWinsAndMaskedSourcesMatchNoRange() throws {
+        var filter = ReportFilter()
+        filter.includedSources = [try #require(IPRange("192.0.2.0/24"))]
+        filter.excludedSources = [try #require(IPRange("192.0.2.2"))]
+        #expect(filter.filtersRecords)
+        #expect(filter.admits(Self.record("192.0.2.1", passes: true)))
+        #expect(!filter.admits(Self.record("192.0.2.2", passes: true)))
+        #expect(!filter.admits(Self.record("198.51.100.1", passes: true)))
+        #expect(!filter.admits(Self.record("masked", passes: true)))
+        filter.includedSources = []
+        #expect(filter.admits(Self.record("masked", passes: true)))
+    }
+
+    @Test func failingOnly() {
+        var filter = ReportFilter()
+        #expect(!filter.filtersRecords)
+        filter.onlyFailing = true
+        #expect(filter.admits(Self.record("192.0.2.1", passes: false)))
+        #expect(!filter.admits(Self.record("192.0.2.1", passes: true)))
+    }
+
+    @Test func wholeReportsByDomainReporterAndPeriod() {
+        var header = ReportHeader()
+        header.metadata.orgName = "Google.com"
+        header.policy.domain = "Example.COM"
+        header.metadata.dateRange.begin = 1_735_689_600
+        var filter = ReportFilter()
+        #expect(filter.admits(header))
+        filter.policyDomains = ["example.com"]
+        filter.reporters = [header.metadata.reporter.lowercased()]
+        filter.since = 1_735_689_600
+        filter.until = 1_735_689_601
+        #expect(filter.admits(header))
+        filter.until = 1_735_689_600
+        #expect(!filter.admits(header))
+        filter.until = nil
+        filter.policyDomains = ["example.org"]
+        #expect(!filter.admits(header))
+    }
+}
