@@ -3,17 +3,26 @@ import Foundation
 
 /// Everything the tool says on stderr: problems, warnings, progress on a terminal, and a closing count.
 final class Diagnostics {
-    private let showsProgress = isatty(STDERR_FILENO) != 0
+    /// The paths the user named, the filters they set (as typed), and `-v`: for the lines that say nothing was found.
+    private let inputs: [String]
+    private let filters: [String]
+    private let verbose: Bool
     private let started = Date()
     private var lastProgress = Date.distantPast
-    private var progressShown = false
     private(set) var problemCount = 0
     private(set) var warningCount = 0
+
+    init(inputs: [String] = [], filters: [String] = [], verbose: Bool = false) {
+        self.inputs = inputs
+        self.filters = filters
+        self.verbose = verbose
+    }
 
     func report(_ error: DMARCError) {
         problemCount += 1
         if case .limitExceeded(let limit, _) = error.reason, limit == .decompressedBytes || limit == .zipMembers {
-            say("dmarc-parse: \(error) (see --help to raise the limit)")
+            let option = limit == .zipMembers ? "--max-zip-members" : "--max-decompressed-mib"
+            say("dmarc-parse: \(error) (\(option) raises the limit)")
         } else {
             say("dmarc-parse: \(error)")
         }
@@ -37,24 +46,43 @@ final class Diagnostics {
 
     /// A progress line, only on a terminal and only once the run has taken a second.
     func progress(filesDone: Int, of total: Int) {
-        guard showsProgress else { return }
         let now = Date()
         guard now.timeIntervalSince(started) > 1, now.timeIntervalSince(lastProgress) > 0.1 || filesDone == total
         else { return }
         lastProgress = now
-        progressShown = true
-        write("\r\u{1B}[Kdmarc-parse: \(filesDone) of \(total) files read")
+        ProgressLine.shared.show("dmarc-parse: \(filesDone) of \(total) files read")
     }
 
-    /// The closing line, when anything went wrong or was skipped.
-    func finish(files: Int, reports: Int, duplicates: Int, failedFiles: Int) {
+    /// The closing lines: what was skipped, when nothing was found, and a count when anything went wrong.
+    /// `reportsRead` counts every report read to its end, before filters and duplicates.
+    func finish(files: Int, reports: Int, duplicates: Int, failedFiles: Int, reportsRead: Int? = nil,
+                duplicateOrigins: [ReportOrigin] = []) {
         clearProgress()
         if duplicates > 0 {
-            say("dmarc-parse: skipped \(plural(duplicates, "duplicate report")) (same reporter, report ID and domain)")
+            say("dmarc-parse: skipped \(plural(duplicates, "duplicate report")) (same reporter, report ID and domain)"
+                + Self.listed(duplicateOrigins.map(\.description).sorted(), all: verbose, more: "-v names all"))
+        }
+        if reports == 0 && failedFiles == 0 {
+            if let reportsRead, reportsRead > 0, !filters.isEmpty {
+                say("dmarc-parse: the filters left no record: \(filters.joined(separator: " ")) "
+                    + "(\(plural(reportsRead, "report")) read)")
+            } else if reportsRead ?? 0 == 0 {
+                let named = inputs.map { $0 == "-" ? "standard input" : $0 }
+                say("dmarc-parse: no DMARC report in" + Self.listed(named, all: false, more: nil).dropFirst())
+            }
         }
         guard failedFiles > 0 || problemCount > 0 || duplicates > 0 || warningCount > 0 else { return }
         say("dmarc-parse: \(plural(files, "file")) read, \(plural(reports, "report")), "
             + "\(plural(duplicates, "duplicate")), \(plural(failedFiles, "file")) failed")
+    }
+
+    /// `: a, b, c and 4 more (hint)`: the first three names, or all.
+    private static func listed(_ names: [String], all: Bool, more hint: String?) -> String {
+        guard !names.isEmpty else { return "" }
+        let shown = all ? names : Array(names.prefix(3))
+        let rest = names.count - shown.count
+        return ": " + shown.joined(separator: ", ")
+            + (rest > 0 ? " and \(rest) more" + (hint.map { " (\($0))" } ?? "") : "")
     }
 
     private func say(_ line: String) {
@@ -63,9 +91,7 @@ final class Diagnostics {
     }
 
     private func clearProgress() {
-        guard progressShown else { return }
-        progressShown = false
-        write("\r\u{1B}[K")
+        ProgressLine.shared.clear()
     }
 
     private func write(_ text: String) {

@@ -3,7 +3,8 @@ import Foundation
 /// Turns the paths a user gives into the list of files to read.
 ///
 /// Folders are walked recursively in sorted order; hidden entries (`.name`) inside them are skipped and symbolic
-/// links to folders are not followed (no loops). A path named explicitly is always read, hidden or not.
+/// links to folders are not followed (no loops). A path named explicitly is always read, hidden or not. Of a
+/// Maildir, the messages are read and the mail server's state files skipped (MaildirLayout).
 enum InputFiles {
     static func expand(_ paths: [String]) -> (files: [String], problems: [String]) {
         var files: [String] = []
@@ -45,7 +46,7 @@ enum InputFiles {
         var entries: [(name: String, isFolder: Bool)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name.hasPrefix(".") { continue }
+            if name == "." || name == ".." { continue }
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR): entries.append((name, true))
@@ -61,6 +62,9 @@ enum InputFiles {
             }
         }
         closedir(directory)
+        // Hidden entries are skipped; of a Maildir, only the messages (MaildirLayout).
+        let inMaildir = MaildirLayout.isMaildir(entries)
+        entries.removeAll { !MaildirLayout.reads($0.name, isFolder: $0.isFolder, in: folder, inMaildir: inMaildir) }
         // Byte order (as `ls` in the C locale), compared with strcmp: the generic UTF-8 view comparison is slow.
         let sorted = entries.sorted { first, second in
             first.name.withCString { a in second.name.withCString { b in strcmp(a, b) < 0 } }

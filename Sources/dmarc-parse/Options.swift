@@ -18,7 +18,10 @@ struct IPRangeList {
     }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {
+    /// Any case: `--format JSON` is `--format json`.
+    init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
 
 /// Which rows to print.
 enum View: String, EnumerableFlag {

@@ -26,6 +26,8 @@ struct ReportRun {
         let (files, pathProblems) = InputFiles.expand(paths)
         pathProblems.forEach { diagnostics.report(pathProblem: $0) }
         var failedFiles = pathProblems.count
+        var reportsRead = 0
+        var duplicateOrigins: [ReportOrigin] = []
         let details: SummaryDetails = switch view {
         case .statistics: .sources
         case .audit: .audit
@@ -35,6 +37,8 @@ struct ReportRun {
             file.warnings.forEach(diagnostics.report)
             file.errors.forEach(diagnostics.report)
             if !file.errors.isEmpty { failedFiles += 1 }
+            reportsRead += file.reportsRead
+            duplicateOrigins += file.duplicateOrigins
             diagnostics.progress(filesDone: index + 1, of: files.count)
         }
         let output = StandardOutput()
@@ -50,7 +54,8 @@ struct ReportRun {
         }
         output.flush()
         diagnostics.finish(files: files.count, reports: statistics.reportCount,
-                           duplicates: statistics.duplicateCount, failedFiles: failedFiles)
+                           duplicates: statistics.duplicateCount, failedFiles: failedFiles, reportsRead: reportsRead,
+                           duplicateOrigins: duplicateOrigins)
         if failedFiles > 0 { return .someFilesFailed }
         return gaps.isEmpty ? .complete : .gapsFound(gaps)
     }
@@ -66,15 +71,19 @@ struct ReportRun {
         let (files, pathProblems) = InputFiles.expand(paths)
         pathProblems.forEach { diagnostics.report(pathProblem: $0) }
         var failedFiles = pathProblems.count
+        var reportsRead = 0
+        var duplicateOrigins: [ReportOrigin] = []
         let run = reader(forFiles: files.count, parallelFiles: 1).countInOrder(files: files, filter: filter, view: printer) { index, file in
             file.warnings.forEach(diagnostics.report)
             file.errors.forEach(diagnostics.report)
             if !file.errors.isEmpty { failedFiles += 1 }
+            reportsRead += file.reportsRead
+            duplicateOrigins += file.duplicateOrigins
             diagnostics.progress(filesDone: index + 1, of: files.count)
         }
         printer.finish()
         diagnostics.finish(files: files.count, reports: run.reportCount, duplicates: run.duplicateCount,
-                           failedFiles: failedFiles)
+                           failedFiles: failedFiles, reportsRead: reportsRead, duplicateOrigins: duplicateOrigins)
         return failedFiles == 0 ? .complete : .someFilesFailed
     }
 }

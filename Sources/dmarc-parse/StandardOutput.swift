@@ -19,6 +19,8 @@ final class StandardOutput {
     }
 
     func flush() {
+        guard !buffer.isEmpty else { return }
+        ProgressLine.shared.outputWillWrite()
         var offset = 0
         while offset < buffer.count {
             let written = buffer[offset...].withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }

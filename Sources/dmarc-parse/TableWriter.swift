@@ -1,3 +1,5 @@
+import Foundation
+
 /// The output formats, and how each writes a table.
 enum OutputFormat: String, CaseIterable {
     case table, tsv, csv, json, ndjson
@@ -9,11 +11,17 @@ struct TableWriter {
     let columns: [Table.Column]
     private var rowsWritten = 0
     /// For the table format, rows wait until all are known so the columns can be aligned.
-    private var pending: [[String]] = []
+    private var pending: [[(text: String, emphasis: CellEmphasis?)]] = []
+    /// For the table format, what each column may give up to fit the terminal (numbers and times: nothing).
+    private var give: [TableLayout.Give]
+    /// The terminal the table format is for (width, colors); the other formats are never cut or colored.
+    let terminal: Terminal
 
-    init(format: OutputFormat, columns: [Table.Column]) {
+    init(format: OutputFormat, columns: [Table.Column], terminal: Terminal = .current) {
         self.format = format
         self.columns = columns
+        self.terminal = format == .table ? terminal : .plain
+        give = columns.map { $0.kind == .number ? .number : .cut }
     }
 
     /// Writes the whole table to `output`, a line at a time.
@@ -39,7 +47,15 @@ struct TableWriter {
         defer { rowsWritten += 1 }
         switch format {
         case .table:
-            pending.append(row.map(Self.plainText))
+            pending.append(zip(columns, row).map { column, cell in
+                (Self.plainText(cell), terminal.colors ? CellEmphasis.of(cell, in: column.name) : nil)
+            })
+            for (index, cell) in row.enumerated() where give[index] == .cut {
+                switch cell {
+                case .number, .decimal, .time: give[index] = .whole
+                default: break
+                }
+            }
             return ""
         case .tsv:
             return row.map { Self.plainText($0).map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 } }
@@ -74,29 +90,51 @@ struct TableWriter {
     mutating func finish(totals: [Cell]? = nil, to output: StandardOutput) {
         switch format {
         case .json: output.write(rowsWritten == 0 ? "]\n" : "\n]\n")
-        case .table: writeAlignedTable(totals: totals.map { $0.map(Self.plainText) }, to: output)
+        case .table:
+            if let totals { pending.append(totals.map { (Self.plainText($0), nil) }) }
+            writeAlignedTable(hasTotals: totals != nil, to: output)
         case .tsv, .csv, .ndjson: break
         }
     }
 
-    private func writeAlignedTable(totals: [String]?, to output: StandardOutput) {
+    /// The rows, aligned and cut to the terminal's width, colored on a color terminal; a rule before the totals.
+    private func writeAlignedTable(hasTotals: Bool, to output: StandardOutput) {
         let header = columns.map(\.name)
-        let widths = columns.indices.map { index in
-            ([header[index]] + pending.map { $0[index] } + (totals.map { [$0[index]] } ?? [])).map(\.count).max() ?? 0
+        let natural = columns.indices.map { index in
+            ([header[index].count] + pending.map { $0[index].text.count }).max() ?? 0
         }
-        func line(_ cells: [String]) -> String {
-            let padded = cells.enumerated().map { index, cell in
-                let padding = String(repeating: " ", count: widths[index] - cell.count)
-                return columns[index].alignsRight ? padding + cell : cell + padding
+        let layout = TableLayout(natural: natural, give: give, limit: terminal.width, names: header)
+        if !layout.hidden.isEmpty {
+            ProgressLine.shared.clear()
+            let names = layout.hidden.map { header[$0] }.joined(separator: ", ")
+            FileHandle.standardError.write(Data(("dmarc-parse: left out to fit \(terminal.width ?? 0) columns: \(names)"
+                + " (a wider terminal, or --format tsv for every column)\n").utf8))
+        }
+        func line(_ cells: [(text: String, emphasis: CellEmphasis?)], bold: Bool = false) -> String {
+            var text = ""
+            var pendingSpaces = 0
+            for (position, index) in layout.shown.enumerated() {
+                let width = layout.widths[index]
+                let cell = TableLayout.fit(cells[index].text, width: width)
+                let padding = width - cell.count
+                if position > 0 { pendingSpaces += TableLayout.gap }
+                if columns[index].alignsRight { pendingSpaces += padding }
+                if !cell.isEmpty {
+                    text += String(repeating: " ", count: pendingSpaces)
+                    pendingSpaces = 0
+                    let escape = bold ? CellEmphasis.bold : cells[index].emphasis?.escape
+                    text += escape.map { $0 + cell + CellEmphasis.reset } ?? cell
+                }
+                if !columns[index].alignsRight { pendingSpaces += padding }
             }
-            let joined = padded.joined(separator: "  ")
-            return String(joined[..<(joined.lastIndex(where: { $0 != " " }).map(joined.index(after:)) ?? joined.startIndex)]) + "\n"
+            return text + "\n"
         }
-        output.write(line(header))
-        for row in pending { output.write(line(row)) }
-        if let totals {
-            output.write(line(widths.map { String(repeating: "-", count: $0) }))
-            output.write(line(totals))
+        output.write(line(header.map { ($0, nil) }, bold: terminal.colors))
+        for (index, row) in pending.enumerated() {
+            if hasTotals && index == pending.count - 1 {
+                output.write(line(layout.widths.map { (String(repeating: "-", count: $0), nil) }))
+            }
+            output.write(line(row))
         }
     }
 

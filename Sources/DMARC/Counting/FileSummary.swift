@@ -6,4 +6,9 @@ public struct FileSummary: Sendable {
     public var reportsCounted: Int
     public var errors: [DMARCError]
     public var warnings: [DMARCWarning]
+    /// Reports read to their end from this file, whether they counted or not (a filter left them out, duplicates):
+    /// for saying that the filters, not the input, left nothing.
+    public var reportsRead: Int = 0
+    /// Where the copies of already counted reports met in this file came from (skipped as duplicates).
+    public var duplicateOrigins: [ReportOrigin] = []
 }

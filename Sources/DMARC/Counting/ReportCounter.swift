@@ -20,6 +20,10 @@ public final class ReportCounter<View: CountedReportHandler>: ReportHandler {
     private var errors: [DMARCError] = []
     private var warnings: [DMARCWarning] = []
     private var reportsCountedInFile = 0
+    private var reportsReadInFile = 0
+    private var duplicateOriginsInFile: [ReportOrigin] = []
+    /// Where the current report comes from, to name it if it turns out a duplicate.
+    private var origin = ReportOrigin(file: "")
     /// Whether the current report is admitted, and how many of its records were.
     private var isOpen = false
     private var recordsAdmitted = 0
@@ -34,6 +38,7 @@ public final class ReportCounter<View: CountedReportHandler>: ReportHandler {
         if isOpen { view.discardReport() }  // a reader never does this; kept safe for hand-made callers
         isOpen = filter.admits(header)
         recordsAdmitted = 0
+        self.origin = origin
         if isOpen { view.beginReport(header, origin: origin) }
     }
 
@@ -44,6 +49,7 @@ public final class ReportCounter<View: CountedReportHandler>: ReportHandler {
     }
 
     public func endReport(_ header: ReportHeader) {
+        reportsReadInFile += 1
         guard isOpen else { return }
         isOpen = false
         // The final header decides (a reader may learn the period only after the first record).
@@ -53,6 +59,7 @@ public final class ReportCounter<View: CountedReportHandler>: ReportHandler {
         }
         guard registry.claim(ReportKey(header)) else {
             duplicateCount += 1
+            duplicateOriginsInFile.append(origin)
             view.discardReport()
             return
         }
@@ -77,7 +84,10 @@ public final class ReportCounter<View: CountedReportHandler>: ReportHandler {
             errors = []
             warnings = []
             reportsCountedInFile = 0
+            reportsReadInFile = 0
+            duplicateOriginsInFile = []
         }
-        return FileSummary(path: path, reportsCounted: reportsCountedInFile, errors: errors, warnings: warnings)
+        return FileSummary(path: path, reportsCounted: reportsCountedInFile, errors: errors, warnings: warnings,
+                           reportsRead: reportsReadInFile, duplicateOrigins: duplicateOriginsInFile)
     }
 }

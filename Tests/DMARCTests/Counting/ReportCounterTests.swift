@@ -97,7 +97,10 @@ struct ReportCounterTests {
         let file = counter.takeFileSummary(path: "all")
         #expect(file.errors.count == 1)
         #expect(file.reportsCounted == 1)
-        #expect(counter.takeFileSummary(path: "again").reportsCounted == 0)
+        #expect(file.reportsRead == 2)  // the broken copy never ended
+        #expect(file.duplicateOrigins.map(\.description) == ["copy.xml"])
+        let again = counter.takeFileSummary(path: "again")
+        #expect(again.reportsCounted == 0 && again.reportsRead == 0 && again.duplicateOrigins.isEmpty)
     }
 
     /// A report the filter refuses whole is never begun; a record it refuses is never given.
