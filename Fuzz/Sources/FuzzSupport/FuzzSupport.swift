@@ -26,7 +26,8 @@ public enum FuzzSupport {
     /// first byte picks, so that chunk boundaries fall anywhere in libxml2's push parser.
     public static func readXML(_ bytes: UnsafeRawBufferPointer) {
         let handler = DiscardingHandler()
-        let context = ReadingContext(handler: handler, limits: limits)
+        let stream = ReportStream(handler: handler)
+        let context = ReadingContext(stream: stream, limits: limits)
         let sink = XMLDocumentSink(context: context, origin: ReportOrigin(file: "fuzz.xml"))
         let chunk = max(1, Int(bytes.first ?? 0) * 4)
         do throws(DMARCError) {
@@ -38,7 +39,7 @@ public enum FuzzSupport {
             }
             try sink.finish()
         } catch {
-            handler.fail(error)
+            stream.fail(error)
         }
         handler.checkEnded()
     }
