@@ -13,9 +13,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CDMARCZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CDMARCXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CDMARCPSL", pkgConfig: "libpsl", providers: [.apt(["libpsl-dev"])]),
         .target(
             name: "DMARC",
-            dependencies: ["CDMARCZlib", "CDMARCXML2"]
+            dependencies: ["CDMARCZlib", "CDMARCXML2", "CDMARCPSL"]
         ),
         .executableTarget(
             name: "dmarc-parse",

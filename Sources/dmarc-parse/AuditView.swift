@@ -1,26 +1,68 @@
 import DMARC
 
 /// `--audit`: one row per sender and `header_from` domain, with a verdict and what to fix.
+///
+/// The table format, for people, shows short sender names and the columns that fit a terminal; its closing
+/// summary says what to fix. tsv, csv and the JSON formats carry every column, for scripts: a stable `diagnosis`
+/// code, `needs_action`, the full domain lists and `top_sources` as `{"ip", "messages"}` objects in JSON.
 enum AuditView {
+    /// The columns of tsv, csv, json and ndjson.
     static let columns: [Table.Column] = [
-        .text("sender"), .text("header_from"), .text("verdict"), .number("sources"), .text("top_sources"),
-        .number("messages"), .number("dmarc_pass"), .number("dmarc_fail"), .number("pass_percent"), .text("action"),
+        .text("sender"), .text("header_from"), .text("diagnosis"), .text("verdict"), .text("needs_action"),
+        .text("service"), .text("dkim_domains"), .text("spf_domains"), .number("sources"), .text("top_sources"),
+        .number("messages"), .number("dmarc_pass"), .number("dmarc_fail"), .number("pass_percent"),
+        .number("forwarded_messages"), .number("forwarded_percent"), .text("action"),
     ]
 
-    static func table(_ audit: SenderAudit) -> Table {
-        var table = Table(columns: columns)
+    /// The columns of the table format.
+    static let tableColumns: [Table.Column] = [
+        .text("sender"), .text("header_from"), .text("verdict"), .number("messages"), .number("dmarc_fail"),
+        .number("pass_percent"), .number("forwarded_percent"), .number("sources"), .text("top_sources"),
+    ]
+
+    /// Sources listed by name in `top_sources` (JSON lists up to `jsonTopSources`).
+    static let textTopSources = 3
+    static let jsonTopSources = 10
+
+    static func table(_ audit: SenderAudit, for format: OutputFormat) -> Table {
+        let forPeople = format == .table
+        var table = Table(columns: forPeople ? tableColumns : columns)
         for verdict in audit.verdicts {
-            let sources = verdict.sources
-            let top = sources.prefix(3).map { "\($0.source.text) (\($0.messages))" }
-                + (sources.count > 3 ? ["+\(sources.count - 3) more"] : [])
+            let diagnosis = verdict.diagnosis
+            let top = topSources(verdict, json: format == .json || format == .ndjson)
+            let passPercent = Cell.decimal(verdict.passRate * 100, digits: 1)
+            let forwardedPercent = Cell.decimal(verdict.forwardedShare * 100, digits: 1)
+            if forPeople {
+                table.rows.append([
+                    .text(verdict.sender.name), .text(verdict.headerFrom), .text(diagnosis.verdict),
+                    .number(verdict.totals.messages), .number(verdict.totals.dmarcFail), passPercent,
+                    forwardedPercent, .number(UInt64(verdict.messagesBySource.count)), top,
+                ])
+                continue
+            }
             table.rows.append([
-                .text(verdict.sender.name), .text(verdict.headerFrom), .text(verdict.diagnosis.verdict),
-                .number(UInt64(sources.count)), .list(top, separator: ", "),
+                .text(verdict.sender.name), .text(verdict.headerFrom), .text(diagnosis.rawValue),
+                .text(diagnosis.verdict), .bool(diagnosis.needsAction), .optional(verdict.sender.service),
+                .list(verdict.sender.dkimDomains, separator: ","), .list(verdict.sender.spfDomains, separator: ","),
+                .number(UInt64(verdict.messagesBySource.count)), top,
                 .number(verdict.totals.messages), .number(verdict.totals.dmarcPass), .number(verdict.totals.dmarcFail),
-                .decimal(verdict.passRate * 100, digits: 1), .text(verdict.diagnosis.action),
+                passPercent, .number(verdict.forwardedMessages), forwardedPercent, .text(diagnosis.action),
             ])
         }
         return table
+    }
+
+    /// The largest sources: `{"ip", "messages"}` objects in JSON (the count of all is in `sources`); in text
+    /// `192.0.2.1 (35), 192.0.2.2 (3), +12 more`.
+    static func topSources(_ verdict: SenderVerdict, json: Bool) -> Cell {
+        let sources = verdict.sources
+        let shown = sources.prefix(json ? jsonTopSources : textTopSources)
+        let text = shown.map { "\($0.source.text) (\($0.messages))" }
+            + (sources.count > shown.count ? ["+\(sources.count - shown.count) more"] : [])
+        let objects: [[(key: String, value: Cell)]] = shown.map {
+            [("ip", .text($0.source.text)), ("messages", .number($0.messages))]
+        }
+        return json ? .objects(objects, textForm: text.joined(separator: ", ")) : .list(text, separator: ", ")
     }
 
     /// The closing lines of the table format, in plain language.

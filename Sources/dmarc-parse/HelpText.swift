@@ -33,7 +33,8 @@ enum HelpText {
             'dmarc-parse: <file>[: <member>]: <reason>' and the other files still count. When nothing was found, \
             one stderr line says so.
 
-            Views: the default (one row per reporter), -s (per source IP), --records, --reports, --audit. \
+            Views: the default (one row per reporter), -s (per source IP), --records, --reports, --audit, \
+            --domains (per policy domain), --dkim (per DKIM signing domain and selector). \
             Formats: table (aligned, with a totals line; on a terminal cut to its width and colored), tsv, csv \
             (RFC 4180), json (one array), ndjson (one object a line); tsv, csv and json are never cut or colored.
 
@@ -44,8 +45,12 @@ enum HelpText {
             json ~/dmarc-reports'. Every sender, why it fails, what to fix before p=reject: \
             'dmarc-parse --audit ~/dmarc-reports'.
 
+            Alignment: relaxed by the organisational domain of the Public Suffix List (libpsl; data: \
+            \(OrganisationalDomain.listDescription)).
+
             Exit status: 0 every file was read; 1 some file could not be read (the result is still printed); \
-            2 usage error; 3 with --audit --fail-on-gaps, when every file was read and a sender needs action.
+            2 usage error; 3 with --audit --fail-on-gaps, when a sender needs action (named on stderr), even \
+            when some file could not be read: 3 wins over 1.
 
             Limits (per file): decompressed size \(limits.maxDecompressedBytes >> 20) MiB \
             (--max-decompressed-mib), zip members \(limits.maxZipMembers) (--max-zip-members), element depth \

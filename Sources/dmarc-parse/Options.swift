@@ -25,7 +25,7 @@ extension OutputFormat: ExpressibleByArgument {
 
 /// Which rows to print.
 enum View: String, EnumerableFlag {
-    case reporters, statistics, records, audit, reports
+    case reporters, statistics, records, audit, reports, domains, dkim
 
     static func name(for value: View) -> NameSpecification {
         switch value {
@@ -34,6 +34,8 @@ enum View: String, EnumerableFlag {
         case .records: [.long]
         case .audit: [.long]
         case .reports: [.long]
+        case .domains: [.long]
+        case .dkim: [.long]
         }
     }
 
@@ -44,6 +46,8 @@ enum View: String, EnumerableFlag {
         case .records: "One row per record, in the order read."
         case .audit: "One row per sender and header_from domain: what fails SPF/DKIM, why, and what to fix."
         case .reports: "One nested document per report: metadata, policy, records (json or ndjson)."
+        case .domains: "One row per policy domain: pass %, p/sp/pct, gaps."
+        case .dkim: "One row per DKIM signing domain and selector."
         }
     }
 }

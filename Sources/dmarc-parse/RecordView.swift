@@ -14,12 +14,13 @@ enum RecordView {
     ]
 
     /// The columns the export formats add after `columns`: the rest of the report metadata, the policy and the
-    /// record.
+    /// record, then the record's DMARC result and how it was obtained (`DMARCOutcome`).
     static let exportColumns: [Table.Column] = [
         .number("begin_epoch"), .number("end_epoch"), .text("org_name"), .text("email"),
         .text("extra_contact_info"), .text("schema"), .text("version"), .text("generator"), .text("errors"),
         .text("adkim"), .text("aspf"), .text("p"), .text("sp"), .text("np"), .number("pct"), .text("fo"),
         .text("testing"), .text("discovery_method"), .text("envelope_to"), .text("reasons"),
+        .text("dmarc_result"), .text("dmarc_result_source"),
     ]
 
     /// Whether a format is an export format, which carries every field.
@@ -59,6 +60,9 @@ enum RecordView {
             .optional(policy.testing), .optional(policy.discoveryMethod), .optional(record.identifiers.envelopeTo),
             reasons(evaluated.reasons),
         ]
+        // The one DMARC rule of every view: policy_evaluated, or auth_results where it lacks a result.
+        let outcome = record.dmarcOutcome(under: policy)
+        row += [.text(outcome.passes ? "pass" : "fail"), .text(outcome.source.rawValue)]
         return format == .csv ? row.map(nestedAsJSONText) : row
     }
 

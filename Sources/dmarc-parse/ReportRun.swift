@@ -4,8 +4,8 @@ import DMARC
 /// How a run ended, for the exit status.
 enum RunOutcome {
     case complete, someFilesFailed
-    /// Every file was read, and the audit found senders that need action (one line on each).
-    case gapsFound([String])
+    /// The audit found senders that need action (one line on each), whether or not every file was read.
+    case gapsFound([String], someFilesFailed: Bool)
 }
 
 struct ReportRun {
@@ -30,7 +30,7 @@ struct ReportRun {
         var duplicateOrigins: [ReportOrigin] = []
         let details: SummaryDetails = switch view {
         case .statistics: .sources
-        case .audit: .audit
+        case .audit, .domains, .dkim: .audit
         default: []
         }
         let statistics = reader(forFiles: files.count, parallelFiles: jobs).summarize(files: files, jobs: jobs, filter: filter, details: details) { index, file in
@@ -47,17 +47,21 @@ struct ReportRun {
         case .statistics: TableWriter.write(SourceView.table(statistics), as: format, to: output)
         case .audit:
             let audit = SenderAudit(statistics.audit)
-            TableWriter.write(AuditView.table(audit), as: format, to: output)
+            TableWriter.write(AuditView.table(audit, for: format), as: format, to: output)
             if format == .table { output.write(AuditView.summary(audit)) }
             gaps = AuditView.gaps(audit)
+        case .domains:
+            TableWriter.write(PolicyDomainView.table(statistics.audit, audit: SenderAudit(statistics.audit)),
+                              as: format, to: output)
+        case .dkim: TableWriter.write(DKIMKeyView.table(statistics.audit), as: format, to: output)
         default: TableWriter.write(ReporterView.table(statistics), as: format, to: output)
         }
         output.flush()
         diagnostics.finish(files: files.count, reports: statistics.reportCount,
                            duplicates: statistics.duplicateCount, failedFiles: failedFiles, reportsRead: reportsRead,
                            duplicateOrigins: duplicateOrigins)
-        if failedFiles > 0 { return .someFilesFailed }
-        return gaps.isEmpty ? .complete : .gapsFound(gaps)
+        if !gaps.isEmpty { return .gapsFound(gaps, someFilesFailed: failedFiles > 0) }
+        return failedFiles > 0 ? .someFilesFailed : .complete
     }
 
     /// The record view, printed as records are read (files one after another, in order).

@@ -24,6 +24,8 @@ enum Cell {
     /// Absent: empty in text formats, `null` in JSON.
     case missing
     case number(UInt64)
+    /// `true`/`false` in every format (a JSON boolean).
+    case bool(Bool)
     /// A number with a fixed count of decimals.
     case decimal(Double, digits: Int)
     /// Seconds since 1970, written as ISO 8601 UTC.

@@ -147,6 +147,7 @@ struct TableWriter {
         case .text(let text): text
         case .missing: ""
         case .number(let number): String(number)
+        case .bool(let value): String(value)
         case .decimal(let value, let digits): formatDecimal(value, digits: digits)
         case .time(let seconds): iso8601(seconds)
         case .list(let items, let separator): items.joined(separator: separator)
@@ -168,6 +169,7 @@ enum JSON {
         case .text(let text): string(text)
         case .missing: "null"
         case .number(let number): String(number)
+        case .bool(let value): String(value)
         case .decimal(let value, let digits): formatDecimal(value, digits: digits)
         case .time(let seconds): string(iso8601(seconds))
         case .list(let items, _): "[" + items.map(string).joined(separator: ",") + "]"

@@ -43,6 +43,7 @@ struct CountingRuleTests {
         View(arguments: ["--format", "tsv"], messages: { tsvSum($0, column: "messages") }),
         View(arguments: ["-s", "--format", "tsv"], messages: { tsvSum($0, column: "messages") }),
         View(arguments: ["--audit", "--format", "tsv"], messages: { tsvSum($0, column: "messages") }),
+        View(arguments: ["--domains", "--format", "tsv"], messages: { tsvSum($0, column: "messages") }),
         View(arguments: ["--records", "--format", "ndjson"], messages: { text in
             ndjson(text).reduce(0) { $0 + ($1["count"] as! Int) }
         }),

@@ -53,14 +53,15 @@ struct ExportTests {
 
     static let csvHeader = "reporter,report_id,begin,end,policy_domain,source_ip,count,disposition,dkim,spf,"
         + "header_from,envelope_from,dkim_auth,spf_auth,begin_epoch,end_epoch,org_name,email,extra_contact_info,"
-        + "schema,version,generator,errors,adkim,aspf,p,sp,np,pct,fo,testing,discovery_method,envelope_to,reasons"
+        + "schema,version,generator,errors,adkim,aspf,p,sp,np,pct,fo,testing,discovery_method,envelope_to,reasons,"
+        + "dmarc_result,dmarc_result_source"
 
     @Test func ndjsonRecordCarriesEveryField() async throws {
         let run = try await CLIRun(["--records", "--format", "ndjson", "-"], input: Self.fullReport)
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
         #expect(run.stdout == """
-            {"reporter":"Example Receiver","report_id":"full-1","begin":"2025-01-01T00:00:00Z","end":"2025-01-01T23:59:59Z","policy_domain":"example.com","source_ip":"2001:db8::7","count":3,"disposition":"none","dkim":"fail","spf":"fail","header_from":"example.com","envelope_from":"lists.example.org","dkim_auth":[{"domain":"lists.example.org","selector":"k1","result":"fail","human_result":"body hash did not verify"}],"spf_auth":[{"domain":"lists.example.org","scope":"mfrom","result":"pass","human_result":"ok"}],"begin_epoch":1735689600,"end_epoch":1735775999,"org_name":"Example Receiver","email":"dmarc@receiver.example","extra_contact_info":"https://receiver.example/dmarc","schema":"rfc9990","version":"2.0","generator":"Receiver 1.2","errors":["record 7: \\"count\\" missing","second line"],"adkim":"s","aspf":"r","p":"reject","sp":"quarantine","np":"none","pct":50,"fo":"d:s","testing":"y","discovery_method":"treewalk","envelope_to":"example.net","reasons":[{"type":"mailing_list","comment":"list \\"dev\\""},{"type":"policy_test_mode","comment":null}]}
+            {"reporter":"Example Receiver","report_id":"full-1","begin":"2025-01-01T00:00:00Z","end":"2025-01-01T23:59:59Z","policy_domain":"example.com","source_ip":"2001:db8::7","count":3,"disposition":"none","dkim":"fail","spf":"fail","header_from":"example.com","envelope_from":"lists.example.org","dkim_auth":[{"domain":"lists.example.org","selector":"k1","result":"fail","human_result":"body hash did not verify"}],"spf_auth":[{"domain":"lists.example.org","scope":"mfrom","result":"pass","human_result":"ok"}],"begin_epoch":1735689600,"end_epoch":1735775999,"org_name":"Example Receiver","email":"dmarc@receiver.example","extra_contact_info":"https://receiver.example/dmarc","schema":"rfc9990","version":"2.0","generator":"Receiver 1.2","errors":["record 7: \\"count\\" missing","second line"],"adkim":"s","aspf":"r","p":"reject","sp":"quarantine","np":"none","pct":50,"fo":"d:s","testing":"y","discovery_method":"treewalk","envelope_to":"example.net","reasons":[{"type":"mailing_list","comment":"list \\"dev\\""},{"type":"policy_test_mode","comment":null}],"dmarc_result":"fail","dmarc_result_source":"policy_evaluated"}
 
             """)
     }
@@ -68,7 +69,7 @@ struct ExportTests {
     @Test func ndjsonRecordOfAFixtureHasNullsForWhatIsLeftOut() async throws {
         let run = try await CLIRun(["--records", "--format", "ndjson", "--include-ips", "192.0.2.2", "--reporter", "Yahoo", good])
         #expect(run.stdout == """
-            {"reporter":"Yahoo","report_id":"y-2002","begin":"2025-01-02T00:00:00Z","end":"2025-01-02T23:59:59Z","policy_domain":"example.org","source_ip":"192.0.2.2","count":4,"disposition":"quarantine","dkim":"fail","spf":"fail","header_from":"example.org","envelope_from":null,"dkim_auth":[],"spf_auth":[{"domain":"example.org","scope":"mfrom","result":"fail","human_result":null}],"begin_epoch":1735776000,"end_epoch":1735862399,"org_name":"Yahoo","email":"dmarchelp@yahooinc.com","extra_contact_info":null,"schema":"rfc7489","version":"1.0","generator":null,"errors":[],"adkim":"r","aspf":"r","p":"quarantine","sp":"quarantine","np":null,"pct":100,"fo":null,"testing":null,"discovery_method":null,"envelope_to":null,"reasons":[]}
+            {"reporter":"Yahoo","report_id":"y-2002","begin":"2025-01-02T00:00:00Z","end":"2025-01-02T23:59:59Z","policy_domain":"example.org","source_ip":"192.0.2.2","count":4,"disposition":"quarantine","dkim":"fail","spf":"fail","header_from":"example.org","envelope_from":null,"dkim_auth":[],"spf_auth":[{"domain":"example.org","scope":"mfrom","result":"fail","human_result":null}],"begin_epoch":1735776000,"end_epoch":1735862399,"org_name":"Yahoo","email":"dmarchelp@yahooinc.com","extra_contact_info":null,"schema":"rfc7489","version":"1.0","generator":null,"errors":[],"adkim":"r","aspf":"r","p":"quarantine","sp":"quarantine","np":null,"pct":100,"fo":null,"testing":null,"discovery_method":null,"envelope_to":null,"reasons":[],"dmarc_result":"fail","dmarc_result_source":"policy_evaluated"}
 
             """)
     }
@@ -77,7 +78,7 @@ struct ExportTests {
         let run = try await CLIRun(["--records", "--format", "csv", "-"], input: Self.fullReport)
         #expect(run.status == 0)
         #expect(run.stdout == Self.csvHeader + "\r\n"
-            + #"Example Receiver,full-1,2025-01-01T00:00:00Z,2025-01-01T23:59:59Z,example.com,2001:db8::7,3,none,fail,fail,example.com,lists.example.org,"[{""domain"":""lists.example.org"",""selector"":""k1"",""result"":""fail"",""human_result"":""body hash did not verify""}]","[{""domain"":""lists.example.org"",""scope"":""mfrom"",""result"":""pass"",""human_result"":""ok""}]",1735689600,1735775999,Example Receiver,dmarc@receiver.example,https://receiver.example/dmarc,rfc9990,2.0,Receiver 1.2,"[""record 7: \""count\"" missing"",""second line""]",s,r,reject,quarantine,none,50,d:s,y,treewalk,example.net,"[{""type"":""mailing_list"",""comment"":""list \""dev\""""},{""type"":""policy_test_mode"",""comment"":null}]""#
+            + #"Example Receiver,full-1,2025-01-01T00:00:00Z,2025-01-01T23:59:59Z,example.com,2001:db8::7,3,none,fail,fail,example.com,lists.example.org,"[{""domain"":""lists.example.org"",""selector"":""k1"",""result"":""fail"",""human_result"":""body hash did not verify""}]","[{""domain"":""lists.example.org"",""scope"":""mfrom"",""result"":""pass"",""human_result"":""ok""}]",1735689600,1735775999,Example Receiver,dmarc@receiver.example,https://receiver.example/dmarc,rfc9990,2.0,Receiver 1.2,"[""record 7: \""count\"" missing"",""second line""]",s,r,reject,quarantine,none,50,d:s,y,treewalk,example.net,"[{""type"":""mailing_list"",""comment"":""list \""dev\""""},{""type"":""policy_test_mode"",""comment"":null}]",fail,policy_evaluated"#
             + "\r\n")
     }
 

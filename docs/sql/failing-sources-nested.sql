@@ -1,4 +1,6 @@
 -- The same over the nested --reports documents: one row per record, from each report's records array.
+-- The documents hold what reports say, so this reads policy_evaluated only: a record without its <dkim>/<spf>
+-- (old AOL reports) counts as failing here, where the flat export's dmarc_result derives it from auth_results.
 SELECT r.source_ip,
        sum(r.count) AS messages,
        string_agg(DISTINCT reporter, ',' ORDER BY reporter) AS reporters

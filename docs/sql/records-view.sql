@@ -10,5 +10,6 @@ FROM read_json('records.ndjson', format = 'newline_delimited', columns = {
     'extra_contact_info': 'VARCHAR', 'schema': 'VARCHAR', 'version': 'VARCHAR', 'generator': 'VARCHAR',
     'errors': 'VARCHAR[]', 'adkim': 'VARCHAR', 'aspf': 'VARCHAR', 'p': 'VARCHAR', 'sp': 'VARCHAR',
     'np': 'VARCHAR', 'pct': 'INTEGER', 'fo': 'VARCHAR', 'testing': 'VARCHAR', 'discovery_method': 'VARCHAR',
-    'envelope_to': 'VARCHAR', 'reasons': 'STRUCT(type VARCHAR, comment VARCHAR)[]'
+    'envelope_to': 'VARCHAR', 'reasons': 'STRUCT(type VARCHAR, comment VARCHAR)[]',
+    'dmarc_result': 'VARCHAR', 'dmarc_result_source': 'VARCHAR'
 });

@@ -4,7 +4,7 @@ public enum KnownService {
     static let byOrganisationalDomain: [String: String] = [
         "google.com": "Google Workspace", "googlemail.com": "Google Workspace", "gappssmtp.com": "Google Workspace",
         "outlook.com": "Microsoft 365", "onmicrosoft.com": "Microsoft 365", "office365.com": "Microsoft 365",
-        "hotmail.com": "Microsoft 365",
+        "hotmail.com": "Outlook.com", "live.com": "Outlook.com", "gmail.com": "Gmail", "aol.com": "AOL Mail",
         "amazonses.com": "Amazon SES", "sendgrid.net": "SendGrid", "sendgrid.com": "SendGrid",
         "mailchimp.com": "Mailchimp", "mcsv.net": "Mailchimp", "mcdlv.net": "Mailchimp", "rsgsv.net": "Mailchimp",
         "mandrillapp.com": "Mailchimp Transactional", "mailgun.org": "Mailgun", "mailgun.net": "Mailgun",
@@ -18,6 +18,10 @@ public enum KnownService {
         "atlassian.net": "Atlassian", "github.com": "GitHub", "yahoo.com": "Yahoo", "fastmail.com": "Fastmail",
         "messagingengine.com": "Fastmail", "protonmail.ch": "Proton Mail", "icloud.com": "iCloud Mail",
     ]
+
+    /// Free mailbox services, where anyone can open an account: authenticating as one says nothing about who sends,
+    /// so their sources are judged steady or sporadic like unknown ones (`SenderAudit`).
+    public static let mailboxServices: Set<String> = ["Gmail", "Outlook.com", "Yahoo", "AOL Mail", "iCloud Mail"]
 
     /// The service a domain belongs to, or nil.
     public static func named(by domain: String) -> String? {

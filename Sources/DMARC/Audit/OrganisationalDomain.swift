@@ -1,32 +1,27 @@
-/// The organisational domain of a name, judged offline (RFC 7489 section 3.2 without the Public Suffix List).
-///
-/// The rule: the last two labels (`mail.example.com` → `example.com`), or the last three when the last two are a
-/// public suffix of the short built-in list below (`mail.example.co.uk` → `example.co.uk`). Its limit: a suffix
-/// missing from the list (`example.pvt.k12.ma.us`, private suffixes such as `github.io`) gives a domain one label
-/// too short, so two unrelated names under that suffix would count as aligned.
-public enum OrganisationalDomain {
-    /// Common public suffixes of two labels under which organisations register names.
-    static let twoLabelSuffixes: Set<String> = [
-        "co.uk", "org.uk", "ac.uk", "gov.uk", "ltd.uk", "plc.uk", "me.uk", "net.uk", "nhs.uk", "sch.uk",
-        "com.au", "net.au", "org.au", "edu.au", "gov.au", "co.nz", "net.nz", "org.nz", "govt.nz", "ac.nz",
-        "co.jp", "ne.jp", "or.jp", "ac.jp", "go.jp", "co.kr", "or.kr", "ac.kr", "go.kr",
-        "com.cn", "net.cn", "org.cn", "gov.cn", "edu.cn", "com.hk", "com.tw", "com.sg", "com.my",
-        "co.in", "net.in", "org.in", "gov.in", "ac.in", "co.id", "co.th", "ac.th", "com.ph", "com.vn",
-        "com.br", "net.br", "org.br", "gov.br", "com.mx", "org.mx", "gob.mx", "com.ar", "com.co", "com.pe",
-        "co.za", "org.za", "gov.za", "co.il", "org.il", "ac.il", "com.tr", "gov.tr", "com.ua", "com.pl",
-        "co.at", "or.at", "gv.at", "ac.at", "com.es", "com.gr", "com.cy", "com.mt", "co.ke", "com.ng",
-        "com.eg", "com.sa", "ae.org", "com.de", "co.com", "eu.com", "uk.com", "us.com",
-    ]
+import Foundation
+internal import CDMARCPSL
 
-    /// The organisational domain of `domain` (lower case, without a trailing dot).
+/// The organisational domain of a name (RFC 7489 section 3.2): the registrable domain under the Public Suffix List,
+/// judged offline through libpsl.
+///
+/// The list's private section counts as well as its ICANN one, so `github.io`, `s3.amazonaws.com` or
+/// `blogspot.com` are suffixes and `alice.github.io` and `bob.github.io` are not aligned. The data is libpsl's
+/// `psl_latest`: the list compiled into libpsl, or the system's `publicsuffix` package file
+/// (`/usr/share/publicsuffix/public_suffix_list.dafsa` on Debian) when that is newer; `listDescription` says which.
+public enum OrganisationalDomain {
+    /// The list, loaded once. libpsl only reads a context after loading it, so one context serves every thread.
+    private nonisolated(unsafe) static let context: OpaquePointer? = psl_latest(nil)
+
+    /// The organisational domain of `domain` (lower case, without a trailing dot). A name that is a public suffix
+    /// itself, or that the list cannot judge, is its own organisational domain.
     public static func of(_ domain: String) -> String {
-        var name = domain.lowercased()
-        if name.hasSuffix(".") { name.removeLast() }
-        let labels = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count > 2 else { return name }
-        let lastTwo = labels.suffix(2).joined(separator: ".")
-        let kept = twoLabelSuffixes.contains(lastTwo) ? 3 : 2
-        return labels.suffix(kept).joined(separator: ".")
+        let name = normalised(domain)
+        guard !name.isEmpty, let context else { return name }
+        return name.withCString { start -> String in
+            // libpsl returns a pointer into the string it was given (or NULL), never memory to free.
+            guard let registrable = psl_registrable_domain(context, start) else { return name }
+            return String(cString: registrable)
+        }
     }
 
     /// Whether an authenticated domain is aligned with the `header_from` domain under `mode`
@@ -37,6 +32,19 @@ public enum OrganisationalDomain {
             return normalised(authenticated) == normalised(headerFrom)
         }
         return of(authenticated) == of(headerFrom)
+    }
+
+    /// Which Public Suffix List data the judgement uses: `built-in (2023-02-09)` or a file path with its date.
+    public static var listDescription: String {
+        let builtin = Date(timeIntervalSince1970: TimeInterval(psl_builtin_file_time()))
+        let distPath = psl_dist_filename().map { String(cString: $0) } ?? ""
+        let distDate = (try? FileManager.default.attributesOfItem(atPath: distPath))?[.modificationDate] as? Date
+        if let distDate, distDate > builtin { return "\(distPath) (\(day(distDate)))" }
+        return "libpsl built-in list (\(day(builtin)))"
+    }
+
+    private static func day(_ date: Date) -> String {
+        String(ISO8601DateFormatter().string(from: date).prefix(10))
     }
 
     static func normalised(_ domain: String) -> String {

@@ -3,11 +3,17 @@ extension Diagnosis {
     /// judged against `header_from` with the policy's `adkim` and `aspf`.
     ///
     /// A record failing everything is diagnosed as `spfFailsForDomain`, `noDKIMSignature` or `likelySpoofing`
-    /// here; `SenderAudit` turns the first two into `likelySpoofing` too when its source never authenticates.
+    /// here; `SenderAudit` decides by the source (steady, a known service, authenticating as the domain) whether it
+    /// is a sender of the domain's with a gap or one of the unknown sources.
     public init(record: Record, policy: PolicyPublished) {
+        self.init(record: record, policy: policy, outcome: record.dmarcOutcome(under: policy))
+    }
+
+    /// Diagnoses one record whose DMARC result (`DMARCOutcome`) is worked out already.
+    public init(record: Record, policy: PolicyPublished, outcome: DMARCOutcome) {
         let headerFrom = record.identifiers.headerFrom
         let evaluated = record.policyEvaluated
-        if !record.failsDMARC {
+        if outcome.passes {
             self = .aligned
             return
         }

@@ -1,104 +1,108 @@
 /// Who sends as the domain, grouped into senders, each with a verdict on its SPF and DKIM gaps.
 ///
 /// A sender is the set of source addresses that authenticated as the same domains ("d=sendgrid.net,
-/// mfrom=bounce.sendgrid.net"), named after a known service when one matches. Sources that never authenticate
-/// form one sender, "unauthenticated". Each sender is judged per `header_from` domain.
+/// mfrom=bounce.sendgrid.net"); all the sources of a known service (recognised by any of the domains) are one.
+/// Each source is judged per `header_from` domain, and goes to its sender unless it is one of the unknown sources:
+/// a source that is no known service (free mailbox services such as Gmail do not count), never authenticates as the
+/// `header_from` domain (no aligned pass, no forwarded signature of it) and is sporadic (`SteadySourceRule`). Those
+/// together form one row, "unknown source failing everything". A steady source that authenticates as nothing is a
+/// sender of its own, with the gap its records show (SPF fails, no DKIM); sporadic ones that do carry the domain's
+/// (broken, forwarded) signature form the sender "unauthenticated".
 public struct SenderAudit: Sendable {
     /// One row per sender and `header_from` domain: those with failing mail first.
     public let verdicts: [SenderVerdict]
+    /// The rule that told steady sources from sporadic ones.
+    public let rule: SteadySourceRule
 
-    public init(_ tally: AuditTally) {
+    /// Judges what `tally` counted, telling steady sources from sporadic ones by `rule`.
+    public init(_ tally: AuditTally, rule: SteadySourceRule = .init()) {
+        self.rule = rule
+        let senders = Self.mergingServices(Self.senders(of: tally, rule: rule))
         var groups: [GroupKey: SenderVerdict] = [:]
         for (key, totals) in tally.totals {
-            let sender = Sender(authenticatedAs: tally.authenticatedAs[key.source] ?? [])
-            let groupKey = GroupKey(sender: sender, headerFrom: key.headerFrom)
+            let sender = senders[SourceDomain(source: key.source, headerFrom: key.headerFrom)]!
             var diagnosis = key.diagnosis
-            if sender.authenticatedAs.isEmpty
-                && [.spfFailsForDomain, .noDKIMSignature].contains(diagnosis) {
-                diagnosis = .likelySpoofing
+            if sender.kind == .unknownSources {
+                if diagnosis != .aligned { diagnosis = .likelySpoofing }
+            } else if diagnosis == .likelySpoofing {
+                diagnosis = .noDKIMSignature  // a sender of the domain's: nothing aligned signs its mail
             }
-            groups[groupKey, default: SenderVerdict(sender: sender, headerFrom: key.headerFrom)]
+            groups[GroupKey(sender: sender, headerFrom: key.headerFrom),
+                   default: SenderVerdict(sender: sender, headerFrom: key.headerFrom)]
                 .add(totals, from: key.source, diagnosis: diagnosis)
         }
         verdicts = groups.values.sorted {
-            ($1.totals.dmarcFail, $1.totals.messages, $0.sender.name, $0.headerFrom)
-                < ($0.totals.dmarcFail, $0.totals.messages, $1.sender.name, $1.headerFrom)
+            ($1.totals.dmarcFail, $1.totals.messages, $0.sender, $0.headerFrom)
+                < ($0.totals.dmarcFail, $0.totals.messages, $1.sender, $1.headerFrom)
         }
+    }
+
+    /// The sender of each source and `header_from` domain (see the type's description).
+    private static func senders(of tally: AuditTally, rule: SteadySourceRule) -> [SourceDomain: Sender] {
+        var domainMessages: [String: UInt64] = [:]
+        var traffic: [SourceDomain: (messages: UInt64, diagnoses: Set<Diagnosis>)] = [:]
+        for (key, totals) in tally.totals {
+            domainMessages[key.headerFrom, default: 0] += totals.messages
+            let sourceDomain = SourceDomain(source: key.source, headerFrom: key.headerFrom)
+            traffic[sourceDomain, default: (0, [])].messages += totals.messages
+            traffic[sourceDomain, default: (0, [])].diagnoses.insert(key.diagnosis)
+        }
+        var senders: [SourceDomain: Sender] = [:]
+        for (sourceDomain, traffic) in traffic {
+            let tokens = tally.authenticatedAs[sourceDomain.source] ?? []
+            let sender = Sender(authenticatedAs: tokens)
+            let authenticatesAsDomain = tokens.contains {
+                OrganisationalDomain.isAligned(String($0.split(separator: "=", maxSplits: 1).last ?? ""),
+                                               with: sourceDomain.headerFrom, mode: .relaxed)
+            }
+            let ownEvidence = authenticatesAsDomain || !traffic.diagnoses.isDisjoint(with: [.aligned, .forwarded])
+            let steady = rule.isSteady(days: tally.days(of: sourceDomain.source), messages: traffic.messages,
+                                       domainMessages: domainMessages[sourceDomain.headerFrom] ?? 0)
+            let business = sender.service.map { !KnownService.mailboxServices.contains($0) } ?? false
+            senders[sourceDomain] = switch (tokens.isEmpty, steady || business || ownEvidence) {
+            case (false, true): sender
+            case (true, _) where steady: .unauthenticated(sourceDomain.source)
+            case (true, _) where ownEvidence: .unauthenticatedSources  // sporadic, with a broken signature of ours
+            default: .unknownSources
+            }
+        }
+        return senders
+    }
+
+    /// The same senders, with all the sources of one known service as one sender over all their domains.
+    private static func mergingServices(_ senders: [SourceDomain: Sender]) -> [SourceDomain: Sender] {
+        var tokens: [String: Set<String>] = [:]
+        for sender in senders.values {
+            if let service = sender.service { tokens[service, default: []].formUnion(sender.authenticatedAs) }
+        }
+        let merged = Dictionary(uniqueKeysWithValues: tokens.map { ($0.key, Sender(service: $0.key, authenticatedAs: $0.value)) })
+        return senders.mapValues { sender in sender.service.flatMap { merged[$0] } ?? sender }
     }
 
     /// Distinct senders.
     public var senderCount: Int { Set(verdicts.map(\.sender)).count }
     /// Distinct senders with a gap to fix.
     public var sendersNeedingAction: Int { Set(verdicts.filter { $0.diagnosis.needsAction }.map(\.sender)).count }
+    /// All rows' messages together.
     public var totals: MessageTotals {
         verdicts.reduce(into: MessageTotals()) { $0.add($1.totals) }
+    }
+
+    /// Distinct senders needing action for `header_from` domains at or under `policyDomain`.
+    public func sendersNeedingAction(under policyDomain: String) -> Int {
+        let domain = OrganisationalDomain.normalised(policyDomain)
+        return Set(verdicts.filter {
+            $0.diagnosis.needsAction && ($0.headerFrom == domain || $0.headerFrom.hasSuffix("." + domain))
+        }.map(\.sender)).count
+    }
+
+    private struct SourceDomain: Hashable {
+        var source: SourceIP
+        var headerFrom: String
     }
 
     private struct GroupKey: Hashable {
         var sender: Sender
         var headerFrom: String
-    }
-}
-
-/// A sending service, known by the domains it authenticates as.
-public struct Sender: Hashable, Sendable, Comparable {
-    /// `d=DOMAIN`, `mfrom=DOMAIN`, `helo=DOMAIN` tokens, sorted; empty when nothing ever authenticated.
-    public let authenticatedAs: [String]
-    /// The recognised service, when one of the domains belongs to one.
-    public let service: String?
-
-    init(authenticatedAs tokens: Set<String>) {
-        authenticatedAs = tokens.sorted()
-        service = authenticatedAs.lazy.compactMap { token in
-            token.split(separator: "=", maxSplits: 1).last.flatMap { KnownService.named(by: String($0)) }
-        }.first
-    }
-
-    /// `SendGrid (d=sendgrid.net, mfrom=bounce.sendgrid.net)`, or `unauthenticated`.
-    public var name: String {
-        let domains = authenticatedAs.isEmpty ? "unauthenticated" : authenticatedAs.joined(separator: ", ")
-        return service.map { "\($0) (\(domains))" } ?? domains
-    }
-
-    public static func < (lhs: Sender, rhs: Sender) -> Bool { lhs.name < rhs.name }
-}
-
-/// One sender's traffic for one `header_from` domain, and the verdict.
-public struct SenderVerdict: Sendable {
-    public let sender: Sender
-    public let headerFrom: String
-    public private(set) var totals = MessageTotals()
-    /// Messages per diagnosis.
-    public private(set) var messagesByDiagnosis: [Diagnosis: UInt64] = [:]
-    /// Messages per source address.
-    public private(set) var messagesBySource: [SourceIP: UInt64] = [:]
-
-    init(sender: Sender, headerFrom: String) {
-        self.sender = sender
-        self.headerFrom = headerFrom
-    }
-
-    mutating func add(_ counts: MessageTotals, from source: SourceIP, diagnosis: Diagnosis) {
-        totals.add(counts)
-        messagesByDiagnosis[diagnosis, default: 0] += counts.messages
-        messagesBySource[source, default: 0] += counts.messages
-    }
-
-    /// The verdict: `aligned` when nothing fails, else the failing diagnosis with the most messages.
-    public var diagnosis: Diagnosis {
-        let failing = messagesByDiagnosis.filter { $0.key != .aligned && $0.value > 0 }
-        return failing.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? .aligned
-    }
-
-    /// Sources by messages, most first.
-    public var sources: [(source: SourceIP, messages: UInt64)] {
-        messagesBySource.map { ($0.key, $0.value) }.sorted {
-            $0.messages != $1.messages ? $0.messages > $1.messages : $0.source.text < $1.source.text
-        }
-    }
-
-    /// Share of messages passing DMARC, 0...1.
-    public var passRate: Double {
-        totals.messages == 0 ? 1 : Double(totals.dmarcPass) / Double(totals.messages)
     }
 }

@@ -27,6 +27,8 @@ public final class ReportCounter<View: CountedReportHandler>: ReportHandler {
     /// Whether the current report is admitted, and how many of its records were.
     private var isOpen = false
     private var recordsAdmitted = 0
+    /// The policy of the current report, whose alignment judges a record `--failing` keeps (see `DMARCOutcome`).
+    private var policy = PolicyPublished()
 
     public init(filter: ReportFilter = .init(), registry: ReportRegistry = .init(), view: View) {
         self.filter = filter
@@ -39,11 +41,12 @@ public final class ReportCounter<View: CountedReportHandler>: ReportHandler {
         isOpen = filter.admits(header)
         recordsAdmitted = 0
         self.origin = origin
+        policy = header.policy
         if isOpen { view.beginReport(header, origin: origin) }
     }
 
     public func record(_ record: Record) {
-        guard isOpen, filter.admits(record) else { return }
+        guard isOpen, filter.admits(record, policy: policy) else { return }
         recordsAdmitted += 1
         view.record(record)
     }

@@ -32,9 +32,9 @@ public struct ReportFilter: Sendable, Hashable {
         return true
     }
 
-    /// Whether a record of an admitted report counts.
-    public func admits(_ record: Record) -> Bool {
-        if onlyFailing && !record.failsDMARC { return false }
+    /// Whether a record of an admitted report, published with `policy`, counts.
+    public func admits(_ record: Record, policy: PolicyPublished) -> Bool {
+        if onlyFailing && !record.failsDMARC(under: policy) { return false }
         guard !includedSources.isEmpty || !excludedSources.isEmpty else { return true }
         // A source that is no address (masked by the reporter) matches no range.
         guard let address = record.sourceIP.address else { return includedSources.isEmpty }

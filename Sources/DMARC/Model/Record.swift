@@ -15,18 +15,15 @@ public struct Record: Sendable, Codable, Hashable {
         self.identifiers = identifiers
         self.authResults = authResults
     }
-
-    /// True when DMARC failed: neither the aligned DKIM nor the aligned SPF result is `pass`.
-    public var failsDMARC: Bool { !policyEvaluated.dkimPasses && !policyEvaluated.spfPasses }
 }
 
 /// `<policy_evaluated>`: the DMARC verdict and what the receiver did.
 public struct PolicyEvaluated: Sendable, Codable, Hashable {
     /// nil when the report leaves it out.
     public var disposition: Disposition?
-    /// The aligned DKIM result; nil when left out (old AOL reports), which counts as not passing.
+    /// The aligned DKIM result; nil when left out (old AOL reports): then `Record.dmarcOutcome(under:)` derives it.
     public var dkim: DMARCResult?
-    /// The aligned SPF result; nil when left out, which counts as not passing.
+    /// The aligned SPF result; nil when left out: then `Record.dmarcOutcome(under:)` derives it.
     public var spf: DMARCResult?
     public var reasons: [OverrideReason]
 

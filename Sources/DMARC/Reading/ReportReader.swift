@@ -7,7 +7,7 @@ import Foundation
 ///
 /// ```swift
 /// let reports = try ReportReader().reports(atPath: "google.com!example.com!1707264000!1707350399.zip")
-/// for record in reports[0].records where record.failsDMARC { print(record.sourceIP, record.count) }
+/// for record in reports[0].records where record.failsDMARC(under: reports[0].policy) { print(record.sourceIP, record.count) }
 /// ```
 public struct ReportReader: Sendable {
     public var limits: ReadingLimits

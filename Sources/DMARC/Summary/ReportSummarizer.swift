@@ -21,13 +21,14 @@ public final class ReportSummarizer: CountedReportHandler {
     }
 
     public func record(_ record: Record) {
+        let outcome = record.dmarcOutcome(under: current.header.policy)
         current.records += 1
-        current.totals.add(record)
+        current.totals.add(record, outcome: outcome)
         if details.contains(.sources) {
-            current.sources[record.sourceIP, default: SourceTotals()].add(record)
+            current.sources[record.sourceIP, default: SourceTotals()].add(record, outcome: outcome)
         }
         if details.contains(.audit) {
-            current.audit.add(record, policy: current.header.policy)
+            current.audit.add(record, in: current.header)
         }
     }
 

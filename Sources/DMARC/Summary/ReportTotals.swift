@@ -23,7 +23,7 @@ public struct ReportTotals: Sendable {
         for (source, totals) in summary.sources {
             sources[source, default: SourceTotals()].add(oneReport: totals, reporter: reporter)
         }
-        audit.add(summary.audit)
+        audit.merge(summary.audit)
     }
 
     /// Adds what other totals counted (made on another thread of the same run).
@@ -32,7 +32,7 @@ public struct ReportTotals: Sendable {
         duplicateCount += other.duplicateCount
         for (reporter, totals) in other.reporters { reporters[reporter, default: ReporterTotals()].merge(totals) }
         for (source, totals) in other.sources { sources[source, default: SourceTotals()].add(totals) }
-        audit.add(other.audit)
+        audit.merge(other.audit)
     }
 
     /// One row per reporter: most messages first, then by name.

@@ -25,8 +25,8 @@ public struct SourceTotals: Sendable, Hashable {
 
 extension SourceTotals {
     /// Counts one record; its `header_from` is kept as written (see `add(oneReport:reporter:)`).
-    mutating func add(_ record: Record) {
-        totals.add(record)
+    mutating func add(_ record: Record, outcome: DMARCOutcome) {
+        totals.add(record, outcome: outcome)
         // Consecutive records of a source nearly always name the same domain: compare before hashing.
         if headerFromDomains.count != 1 || headerFromDomains.first != record.identifiers.headerFrom {
             headerFromDomains.insert(record.identifiers.headerFrom)

@@ -58,10 +58,11 @@ final class ReportBuilder {
             }
             return
         }
-        guard !state.sawFeedbackEnd, state.captureDepth < 0 else { return }  // markup inside a state.text field: its state.text joins the field's
+        guard !state.sawFeedbackEnd, state.captureDepth < 0 else { return }  // markup inside a text field: its text joins the field's
         guard state.skipDepth < 0 else { return }
-        if name == .other || content == .policyEvaluated && Self.isOutsidePolicyEvaluation(parent: parent, name: name) {
-            // Elements inside an unknown one may be named like ours (a vendor's <row>, <state.count>) but are no part of
+        if name == .other || content == .policyEvaluated && Self.isOutsidePolicyEvaluation(parent: parent, name: name)
+            && !(name == .authResults && derivesResult) {
+            // Elements inside an unknown one may be named like ours (a vendor's <row>, <count>) but are no part of
             // the report; the parts a reader did not ask for are skipped the same way.
             state.skipDepth = state.stack.count
             return
@@ -219,7 +220,14 @@ final class ReportBuilder {
         if !valid { state.invalidCountLine = currentLine() }
     }
 
-    /// With `RecordContent.policyEvaluated`: the parts of a state.record left out.
+    /// Whether the record being read lacks a `policy_evaluated` result, so that its DMARC result is derived from
+    /// `auth_results` (`DMARCOutcome`): then `RecordContent.policyEvaluated` reads them too. `<auth_results>` comes
+    /// after `<row>` in every schema, so the results are known by then.
+    private var derivesResult: Bool {
+        state.inRecord && (state.record.policyEvaluated.dkim == nil || state.record.policyEvaluated.spf == nil)
+    }
+
+    /// With `RecordContent.policyEvaluated`: the parts of a record left out.
     private static func isOutsidePolicyEvaluation(parent: ElementName, name: ElementName) -> Bool {
         switch (parent, name) {
         case (.record, .authResults), (.identifiers, .envelopeFrom), (.identifiers, .envelopeTo): true

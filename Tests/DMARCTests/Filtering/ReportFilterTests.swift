@@ -4,6 +4,8 @@ import Testing
 /// `ReportFilter` admits whole reports (domain, reporter, period), then records (source, DMARC failure).
 @Suite("Report filter")
 struct ReportFilterTests {
+    static let policy = PolicyPublished(domain: "example.com")
+
     static func record(_ ip: String, passes: Bool) -> Record {
         Record(sourceIP: SourceIP(reportText: ip), count: 1,
                policyEvaluated: PolicyEvaluated(disposition: .none, dkim: passes ? .pass : .fail, spf: .fail))
@@ -23,20 +25,20 @@ struct ReportFilterTests {
         filter.includedSources = [try #require(IPRange("192.0.2.0/24"))]
         filter.excludedSources = [try #require(IPRange("192.0.2.2"))]
         #expect(filter.filtersRecords)
-        #expect(filter.admits(Self.record("192.0.2.1", passes: true)))
-        #expect(!filter.admits(Self.record("192.0.2.2", passes: true)))
-        #expect(!filter.admits(Self.record("198.51.100.1", passes: true)))
-        #expect(!filter.admits(Self.record("masked", passes: true)))
+        #expect(filter.admits(Self.record("192.0.2.1", passes: true), policy: Self.policy))
+        #expect(!filter.admits(Self.record("192.0.2.2", passes: true), policy: Self.policy))
+        #expect(!filter.admits(Self.record("198.51.100.1", passes: true), policy: Self.policy))
+        #expect(!filter.admits(Self.record("masked", passes: true), policy: Self.policy))
         filter.includedSources = []
-        #expect(filter.admits(Self.record("masked", passes: true)))
+        #expect(filter.admits(Self.record("masked", passes: true), policy: Self.policy))
     }
 
     @Test func failingOnly() {
         var filter = ReportFilter()
         #expect(!filter.filtersRecords)
         filter.onlyFailing = true
-        #expect(filter.admits(Self.record("192.0.2.1", passes: false)))
-        #expect(!filter.admits(Self.record("192.0.2.1", passes: true)))
+        #expect(filter.admits(Self.record("192.0.2.1", passes: false), policy: Self.policy))
+        #expect(!filter.admits(Self.record("192.0.2.1", passes: true), policy: Self.policy))
     }
 
     @Test func wholeReportsByDomainReporterAndPeriod() {

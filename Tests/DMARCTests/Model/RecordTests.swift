@@ -11,7 +11,8 @@ struct RecordTests {
         #expect(report.records.count == 1)
     }
 
-    /// Old AOL reports have no `<dkim>`/`<spf>` in policy_evaluated: absent, and not passing.
+    /// Old AOL reports have no `<dkim>`/`<spf>` in policy_evaluated: absent, and derived from auth_results
+    /// (`DMARCOutcome`): the first record's DKIM and SPF pass for example.com, the second's nothing.
     @Test func policyResultsLeftOut() throws {
         let report = try Fixture.report("quirks/aol-no-policy-results.xml")
         #expect(report.policy == PolicyPublished(domain: "example.com", adkim: .relaxed, aspf: .relaxed, p: .reject,
@@ -20,7 +21,8 @@ struct RecordTests {
             PolicyEvaluated(disposition: Disposition.none),
             PolicyEvaluated(disposition: .reject),
         ])
-        #expect(report.records.map(\.failsDMARC) == [true, true])
+        #expect(report.records.map { $0.failsDMARC(under: report.policy) } == [false, true])
+        #expect(report.records.map { $0.dmarcOutcome(under: report.policy).source } == [.authResults, .authResults])
         #expect(report.messagesBySourceIP == ["192.0.2.42": 3, "203.0.113.13": 1])
         #expect(report.records[0].authResults == AuthResults(
             dkim: [DKIMAuthResult(domain: "example.com", result: .pass)],

@@ -1,0 +1,31 @@
+/// One policy domain's mail across reports: what an admin checks before tightening its policy.
+public struct PolicyDomainTotals: Sendable, Hashable {
+    /// Messages, DMARC pass/fail, and aligned SPF and DKIM passes (`MessageTotals.spfPass`, `dkimPass`).
+    public private(set) var totals = MessageTotals()
+    /// The published `p=` values reports showed (`-` when a report left it out).
+    public private(set) var policies: Set<String> = []
+    /// The published `sp=` values, likewise.
+    public private(set) var subdomainPolicies: Set<String> = []
+    /// The published `pct=` values, as decimal text, likewise.
+    public private(set) var percentages: Set<String> = []
+
+    /// Nothing counted yet.
+    public init() {}
+
+    mutating func add(_ record: Record, outcome: DMARCOutcome, policy: PolicyPublished) {
+        totals.add(record, outcome: outcome)
+        // Consecutive records share their report's policy: compare before hashing.
+        let p = policy.p?.word ?? "-", sp = policy.sp?.word ?? "-", pct = policy.pct.map(String.init) ?? "-"
+        if policies.count != 1 || policies.first != p { policies.insert(p) }
+        if subdomainPolicies.count != 1 || subdomainPolicies.first != sp { subdomainPolicies.insert(sp) }
+        if percentages.count != 1 || percentages.first != pct { percentages.insert(pct) }
+    }
+
+    /// Adds the same domain's totals counted elsewhere.
+    public mutating func merge(_ other: PolicyDomainTotals) {
+        totals.add(other.totals)
+        policies.formUnion(other.policies)
+        subdomainPolicies.formUnion(other.subdomainPolicies)
+        percentages.formUnion(other.percentages)
+    }
+}

@@ -1,0 +1,86 @@
+/// A sending service, known by the domains it authenticates as; or one steady source that authenticates as nothing;
+/// or the unknown sources together.
+public struct Sender: Hashable, Sendable, Comparable {
+    /// `d=DOMAIN`, `mfrom=DOMAIN`, `helo=DOMAIN` tokens, sorted; empty when nothing ever authenticated.
+    public let authenticatedAs: [String]
+    /// The recognised service, when one of the domains belongs to one.
+    public let service: String?
+    /// What kind of sender this is.
+    public let kind: Kind
+
+    public enum Kind: Hashable, Sendable {
+        /// Sources that authenticated as the same domains.
+        case authenticated
+        /// One steady source that authenticates as nothing (`SteadySourceRule`).
+        case unauthenticatedSource(SourceIP)
+        /// Sporadic sources that authenticate as nothing but carry the domain's signature, broken on the way.
+        case unauthenticatedSources
+        /// Sporadic sources that authenticate as nothing of the domain's: "unknown source failing everything".
+        case unknownSources
+    }
+
+    init(authenticatedAs tokens: Set<String>) {
+        authenticatedAs = tokens.sorted()
+        service = authenticatedAs.lazy.compactMap { token in
+            KnownService.named(by: Self.domain(of: token))
+        }.first
+        kind = .authenticated
+    }
+
+    /// A known service's sender, over the domains all its sources authenticated as.
+    init(service: String, authenticatedAs tokens: Set<String>) {
+        authenticatedAs = tokens.sorted()
+        self.service = service
+        kind = .authenticated
+    }
+
+    private init(kind: Kind) {
+        authenticatedAs = []
+        service = nil
+        self.kind = kind
+    }
+
+    static func unauthenticated(_ source: SourceIP) -> Sender { Sender(kind: .unauthenticatedSource(source)) }
+    static let unknownSources = Sender(kind: .unknownSources)
+    static let unauthenticatedSources = Sender(kind: .unauthenticatedSources)
+
+    /// A short name for the table: the service's name; else the main authenticated domain, a DKIM signing domain
+    /// first (a signature names the sender best), with "+N more" for the other domains (`example.com +2 more`), and
+    /// "(SPF only)" when nothing signs (`bounce.example.com +1 more (SPF only)`: another sender than one that signs);
+    /// `unauthenticated 192.0.2.50` for a steady source that authenticates as nothing, `unknown sources`.
+    public var name: String {
+        switch kind {
+        case .unknownSources: return "unknown sources"
+        case .unauthenticatedSources: return "unauthenticated"
+        case .unauthenticatedSource(let source): return "unauthenticated \(source.text)"
+        case .authenticated:
+            if let service { return service }
+            let mailFrom = authenticatedAs.filter { $0.hasPrefix("mfrom=") }.map(Self.domain)
+            let helo = authenticatedAs.filter { $0.hasPrefix("helo=") }.map(Self.domain)
+            var domains: [String] = []
+            for domain in dkimDomains + mailFrom + helo where !domains.contains(domain) { domains.append(domain) }
+            guard let main = domains.first else { return "unauthenticated" }
+            let more = domains.count > 1 ? " +\(domains.count - 1) more" : ""
+            return main + more + (dkimDomains.isEmpty ? " (SPF only)" : "")
+        }
+    }
+
+    /// The domains of passing DKIM signatures (`d=`), sorted.
+    public var dkimDomains: [String] {
+        authenticatedAs.filter { $0.hasPrefix("d=") }.map(Self.domain)
+    }
+
+    /// The domains SPF passed for (MAIL FROM, or HELO), sorted, each once.
+    public var spfDomains: [String] {
+        var seen = Set<String>()
+        return authenticatedAs.filter { !$0.hasPrefix("d=") }.map(Self.domain).filter { seen.insert($0).inserted }.sorted()
+    }
+
+    private static func domain(of token: String) -> String {
+        token.split(separator: "=", maxSplits: 1).last.map(String.init) ?? token
+    }
+
+    public static func < (lhs: Sender, rhs: Sender) -> Bool {
+        (lhs.name, lhs.authenticatedAs.joined(separator: ",")) < (rhs.name, rhs.authenticatedAs.joined(separator: ","))
+    }
+}

@@ -1,0 +1,53 @@
+/// One sender's traffic for one `header_from` domain, and the verdict.
+public struct SenderVerdict: Sendable {
+    public let sender: Sender
+    public let headerFrom: String
+    public private(set) var totals = MessageTotals()
+    /// Messages per diagnosis.
+    public private(set) var messagesByDiagnosis: [Diagnosis: UInt64] = [:]
+    /// Messages per source address.
+    public private(set) var messagesBySource: [SourceIP: UInt64] = [:]
+
+    init(sender: Sender, headerFrom: String) {
+        self.sender = sender
+        self.headerFrom = headerFrom
+    }
+
+    mutating func add(_ counts: MessageTotals, from source: SourceIP, diagnosis: Diagnosis) {
+        totals.add(counts)
+        messagesByDiagnosis[diagnosis, default: 0] += counts.messages
+        messagesBySource[source, default: 0] += counts.messages
+    }
+
+    /// The verdict, by what the admin must do:
+    /// - `aligned` when nothing fails, or when every failing message is forwarded or mailing-list traffic and some
+    ///   mail passes (`forwardedShare` says how much was forwarded);
+    /// - `forwarded` when all its mail is forwarded traffic that fails;
+    /// - else the failing diagnosis with the most messages, forwarded traffic left aside.
+    public var diagnosis: Diagnosis {
+        let failing = messagesByDiagnosis.filter { $0.key != .aligned && $0.key != .forwarded && $0.value > 0 }
+        if let worst = failing.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key { return worst }
+        let forwarded = messagesByDiagnosis[.forwarded, default: 0]
+        return forwarded > 0 && totals.dmarcPass == 0 ? .forwarded : .aligned
+    }
+
+    /// Messages diagnosed as forwarded or mailing-list traffic.
+    public var forwardedMessages: UInt64 { messagesByDiagnosis[.forwarded, default: 0] }
+
+    /// Share of messages that were forwarded traffic failing DMARC, 0...1.
+    public var forwardedShare: Double {
+        totals.messages == 0 ? 0 : Double(forwardedMessages) / Double(totals.messages)
+    }
+
+    /// Sources by messages, most first.
+    public var sources: [(source: SourceIP, messages: UInt64)] {
+        messagesBySource.map { ($0.key, $0.value) }.sorted {
+            $0.messages != $1.messages ? $0.messages > $1.messages : $0.source.text < $1.source.text
+        }
+    }
+
+    /// Share of messages passing DMARC, 0...1.
+    public var passRate: Double {
+        totals.messages == 0 ? 1 : Double(totals.dmarcPass) / Double(totals.messages)
+    }
+}

@@ -1,0 +1,130 @@
+import DMARC
+import Testing
+
+/// The verdict rules of `SenderAudit`: forwarded-only failures, steady against sporadic sources, one row per
+/// `header_from` domain; and the per-domain and per-DKIM-key totals of `AuditTally`.
+@Suite("Sender audit rules")
+struct SenderAuditRuleTests {
+    private func record(_ ip: String, _ count: UInt64, pass: Bool = false, headerFrom: String = "example.com",
+                        dkim: [(String, String, DKIMResult)] = [], spf: [(String, SPFResult)] = [],
+                        reason: PolicyOverride? = nil) -> Record {
+        Record(sourceIP: SourceIP(reportText: ip), count: count,
+               policyEvaluated: PolicyEvaluated(disposition: .none, dkim: pass ? .pass : .fail, spf: .fail,
+                                                reasons: reason.map { [OverrideReason(type: $0)] } ?? []),
+               identifiers: Identifiers(headerFrom: headerFrom),
+               authResults: AuthResults(dkim: dkim.map { DKIMAuthResult(domain: $0.0, selector: $0.1, result: $0.2) },
+                                        spf: spf.map { SPFAuthResult(domain: $0.0, scope: "mfrom", result: $0.1) }))
+    }
+
+    private func header(day: Int64, domain: String = "example.com", p: PolicyAction = .none) -> ReportHeader {
+        ReportHeader(metadata: ReportMetadata(dateRange: DateRange(begin: 1_735_689_600 + day * 86_400)),
+                     policy: PolicyPublished(domain: domain, p: p, pct: 100))
+    }
+
+    private let own: [(String, String, DKIMResult)] = [("example.com", "s1", .pass)]
+
+    @Test func failuresThatAreAllForwardedLeaveASenderAligned() {
+        var tally = AuditTally()
+        tally.add(record("192.0.2.10", 90, pass: true, dkim: own), in: header(day: 0))
+        tally.add(record("192.0.2.10", 10, dkim: [("example.com", "s1", .fail)], reason: .mailingList), in: header(day: 0))
+        tally.add(record("203.0.113.70", 7, dkim: [("example.com", "s1", .fail)], spf: [("fwd.example.net", .pass)]),
+                  in: header(day: 0))
+        let audit = SenderAudit(tally)
+        let own = audit.verdicts.first { $0.sender.name == "example.com" }!
+        #expect(own.diagnosis == .aligned)
+        #expect(own.forwardedShare == 0.1)
+        // A forwarder whose mail is all forwarded keeps the forwarded verdict.
+        #expect(audit.verdicts.first { $0.sender.name == "fwd.example.net (SPF only)" }?.diagnosis == .forwarded)
+    }
+
+    @Test func aSteadySourceOutsideSPFIsASenderAndOneOffSpoofersAreNot() {
+        var tally = AuditTally()
+        for day: Int64 in 0..<4 {
+            tally.add(record("192.0.2.10", 500, pass: true, dkim: own), in: header(day: day))
+            tally.add(record("192.0.2.77", 2, spf: [("example.com", .softfail)]), in: header(day: day))
+            for n in 0..<20 {
+                tally.add(record("203.0.113.\(Int(day) * 20 + n)", 1, spf: [("example.com", .fail)]), in: header(day: day))
+            }
+            // A one-off source passing SPF for its own domain authenticates as nothing of ours either.
+            tally.add(record("198.51.100.\(day)", 1, spf: [("spammer.example", .pass)]), in: header(day: day))
+        }
+        let audit = SenderAudit(tally)
+        #expect(audit.verdicts.map(\.sender.name) == ["unknown sources", "unauthenticated 192.0.2.77", "example.com"])
+        #expect(audit.verdicts.map(\.diagnosis) == [.likelySpoofing, .spfFailsForDomain, .aligned])
+        #expect(audit.verdicts[0].messagesBySource.count == 84)
+        // Seen on only 2 days, and 0.4 % of the mail: sporadic.
+        var twoDays = AuditTally()
+        for day: Int64 in 0..<2 {
+            twoDays.add(record("192.0.2.10", 500, pass: true, dkim: own), in: header(day: day))
+            twoDays.add(record("192.0.2.77", 2, spf: [("example.com", .softfail)]), in: header(day: day))
+        }
+        #expect(SenderAudit(twoDays).verdicts.map(\.sender.name) == ["unknown sources", "example.com"])
+        // A real share of the mail makes it steady on one day.
+        #expect(SteadySourceRule().isSteady(days: 1, messages: 60, domainMessages: 1000))
+        #expect(!SteadySourceRule().isSteady(days: 1, messages: 40, domainMessages: 1000))
+        #expect(!SteadySourceRule().isSteady(days: 1, messages: 3, domainMessages: 3))
+    }
+
+    @Test func oneSourceSendingAsTwoDomainsIsJudgedPerDomain() {
+        var tally = AuditTally()
+        tally.add(record("192.0.2.10", 50, pass: true, dkim: own), in: header(day: 0))
+        tally.add(record("192.0.2.10", 20, headerFrom: "example.org", spf: [("example.org", .softfail)]),
+                  in: header(day: 0, domain: "example.org"))
+        let rows = SenderAudit(tally).verdicts.map { "\($0.headerFrom) \($0.diagnosis.rawValue) \($0.totals.messages)" }
+        #expect(rows == ["example.org spf_fails 20", "example.com aligned 50"])
+    }
+
+    @Test func aKnownServiceIsOneSenderWhateverDomainsEachSourceShowed() {
+        var tally = AuditTally()
+        tally.add(record("198.51.100.20", 120, dkim: [("sendgrid.net", "s1", .pass)]), in: header(day: 0))
+        tally.add(record("198.51.100.21", 80, dkim: [("sendgrid.net", "s1", .pass)], spf: [("bounce.sendgrid.net", .pass)]),
+                  in: header(day: 0))
+        let audit = SenderAudit(tally)
+        #expect(audit.verdicts.count == 1)
+        #expect(audit.verdicts[0].sender.name == "SendGrid")
+        #expect(audit.verdicts[0].sender.authenticatedAs == ["d=sendgrid.net", "mfrom=bounce.sendgrid.net"])
+        #expect(audit.verdicts[0].messagesBySource.count == 2)
+    }
+
+    @Test func aSporadicBusinessServiceIsASenderButAFreeMailboxIsNot() {
+        var tally = AuditTally()
+        tally.add(record("192.0.2.10", 1000, pass: true, dkim: own), in: header(day: 0))
+        tally.add(record("198.51.100.30", 3, spf: [("mcsv.net", .pass)]), in: header(day: 0))
+        tally.add(record("209.85.220.9", 2, dkim: [("gmail.com", "20230601", .pass)], spf: [("gmail.com", .pass)]),
+                  in: header(day: 0))
+        let rows = SenderAudit(tally).verdicts.map { "\($0.sender.name) \($0.diagnosis.rawValue)" }
+        #expect(rows == ["Mailchimp spf_not_aligned", "unknown sources likely_spoofing", "example.com aligned"])
+    }
+
+    @Test func mergedTalliesEqualOneTally() {
+        var whole = AuditTally(), first = AuditTally(), second = AuditTally()
+        let rows: [(Record, ReportHeader)] = (0..<6).map { index in
+            (record("192.0.2.\(index % 3)", UInt64(index + 1), pass: index.isMultiple(of: 2), dkim: own,
+                    spf: [("example.com", .softfail)]), header(day: Int64(index)))
+        }
+        for (index, (record, header)) in rows.enumerated() {
+            whole.add(record, in: header)
+            if index < 3 { first.add(record, in: header) } else { second.add(record, in: header) }
+        }
+        first.merge(second)
+        let describe = { (tally: AuditTally) in
+            SenderAudit(tally).verdicts.map { "\($0.sender.name) \($0.diagnosis) \($0.totals.messages)" }
+        }
+        #expect(describe(first) == describe(whole))
+        #expect(first.policyDomains == whole.policyDomains)
+        #expect(first.dkimKeys == whole.dkimKeys)
+    }
+
+    @Test func policyDomainsAndDKIMKeys() throws {
+        var tally = AuditTally()
+        tally.add(record("192.0.2.10", 8, pass: true, dkim: own + [("esp.example.net", "k9", .pass)]), in: header(day: 0))
+        tally.add(record("192.0.2.11", 2, dkim: [("example.com", "s1", .fail)]), in: header(day: 1, p: .quarantine))
+        let domain = try #require(tally.policyDomains["example.com"])
+        #expect([domain.totals.messages, domain.totals.dmarcPass, domain.totals.dkimPass, domain.totals.spfPass] == [10, 8, 8, 0])
+        #expect(domain.policies == ["none", "quarantine"])
+        #expect(domain.percentages == ["100"])
+        let key = try #require(tally.dkimKeys[DKIMKey(domain: "example.com", selector: "s1")])
+        #expect([key.messages, key.pass, key.fail, key.other] == [10, 8, 2, 0])
+        #expect(tally.dkimKeys[DKIMKey(domain: "esp.example.net", selector: "k9")]?.pass == 8)
+    }
+}
