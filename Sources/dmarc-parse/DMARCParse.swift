@@ -21,6 +21,13 @@ struct DMARCParse: ParsableCommand {
           help: "With --audit: exit 3 when a sender needs action (for cron and CI monitoring).")
     var failOnGaps = false
 
+    @Option(help: ArgumentHelp("Write everything as one HTML page (- for stdout).", valueName: "file"),
+            completion: .file())
+    var html: String?
+
+    @OptionGroup(title: "Periods")
+    var timelineOptions: TimelineOptions
+
     @OptionGroup(title: "Filters")
     var filters: FilterOptions
 
@@ -55,6 +62,7 @@ struct DMARCParse: ParsableCommand {
         if view == .reports && format != .json && format != .ndjson {
             throw ValidationError("--reports writes nested documents: add --format ndjson or --format json")
         }
+        try timelineOptions.validate(with: view, html: html, format: format)
         if paths.contains("-") && filesFrom == "-" {
             throw ValidationError("standard input cannot be both a report (-) and --files-from -")
         }
@@ -96,14 +104,20 @@ struct DMARCParse: ParsableCommand {
                                       filters: FilterOptions.typed(in: Array(CommandLine.arguments.dropFirst())),
                                       verbose: verbose)
         // Totals need only what DMARC decided; the audit and the record views need everything.
-        let content: RecordContent = view == .reporters || view == .statistics ? .policyEvaluated : .complete
+        let content: RecordContent = html == nil && [.reporters, .statistics, .timeline].contains(view)
+            ? .policyEvaluated : .complete
         let run = ReportRun(reader: ReportReader(limits: limitOptions.limits, content: content), filter: filters.recordFilter,
                             jobs: jobs, diagnostics: diagnostics)
-        let outcome = switch view {
-        case .records: run.printRecords(of: requested, format: format)
-        case .reports: run.printReports(of: requested, format: format)
-        case .reporters, .statistics, .audit, .domains, .dkim:
-            run.printSummary(of: requested, view: view, format: format)
+        let outcome = if let html {
+            run.writeHTMLReport(of: requested, to: html, periods: timelineOptions.calendar)
+        } else {
+            switch view {
+            case .records: run.printRecords(of: requested, format: format)
+            case .reports: run.printReports(of: requested, format: format)
+            case .timeline: run.printTimeline(of: requested, format: format, periods: timelineOptions.calendar)
+            case .reporters, .statistics, .audit, .domains, .dkim:
+                run.printSummary(of: requested, view: view, format: format)
+            }
         }
         switch outcome {
         case .complete: Foundation.exit(0)

@@ -83,8 +83,9 @@ enum HelpText {
         var out: [String] = []
         var inLimits = false
         for line in unwrapped.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            // The limits are for the rare giant report: the man page lists them, --help names them once.
-            if line == "LIMITS:" { inLimits = true }
+            // The limits are for the rare giant report: the man page lists them, --help names them once. The
+            // periods likewise: --timeline's line names them.
+            if line == "LIMITS:" || line == "PERIODS:" { inLimits = true }
             if inLimits {
                 if line.isEmpty { inLimits = false }
                 continue

@@ -25,7 +25,7 @@ extension OutputFormat: ExpressibleByArgument {
 
 /// Which rows to print.
 enum View: String, EnumerableFlag {
-    case reporters, statistics, records, audit, reports, domains, dkim
+    case reporters, statistics, records, audit, reports, domains, dkim, timeline
 
     static func name(for value: View) -> NameSpecification {
         switch value {
@@ -36,6 +36,7 @@ enum View: String, EnumerableFlag {
         case .reports: [.long]
         case .domains: [.long]
         case .dkim: [.long]
+        case .timeline: [.long]
         }
     }
 
@@ -48,6 +49,7 @@ enum View: String, EnumerableFlag {
         case .reports: "One nested document per report: metadata, policy, records (json or ndjson)."
         case .domains: "One row per policy domain: pass %, p/sp/pct, gaps."
         case .dkim: "One row per DKIM signing domain and selector."
+        case .timeline: "One row per period and policy domain (--by, --tz)."
         }
     }
 }

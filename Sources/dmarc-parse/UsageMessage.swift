@@ -14,9 +14,10 @@ enum UsageMessage {
             lines[0] = isView(earlier) && isView(later)
                 ? "Error: \(earlier) and \(later) are two views: give one of them."
                 : "Error: \(earlier) and \(later) cannot be given together."
-        } else if let match = first.firstMatch(of: /^Error: Unknown option '(--[^']+)'$/),
+        } else if let match = first.firstMatch(of: /^Error: Unknown option '(--[^']+)'(?:\. Did you mean '[^']*'\?)?$/),
                   let nearest = nearestOption(to: String(match.1)) {
-            lines[0] += ". Did you mean \(nearest)?"
+            // Ours rather than argument-parser's guess (which takes --rep for --by).
+            lines[0] = "Error: Unknown option '\(match.1)'. Did you mean \(nearest)?"
         }
         return lines.joined(separator: "\n")
     }

@@ -44,6 +44,7 @@ struct CountingRuleTests {
         View(arguments: ["-s", "--format", "tsv"], messages: { tsvSum($0, column: "messages") }),
         View(arguments: ["--audit", "--format", "tsv"], messages: { tsvSum($0, column: "messages") }),
         View(arguments: ["--domains", "--format", "tsv"], messages: { tsvSum($0, column: "messages") }),
+        View(arguments: ["--timeline", "--by", "month", "--format", "tsv"], messages: { tsvSum($0, column: "messages") }),
         View(arguments: ["--records", "--format", "ndjson"], messages: { text in
             ndjson(text).reduce(0) { $0 + ($1["count"] as! Int) }
         }),

@@ -1,0 +1,47 @@
+/// The timeline as a view: fed by a `ReportCounter`, it keeps one report's counts apart while the report is read and
+/// spreads them over its periods when the report counts (`Timeline.add(_:in:)`).
+///
+/// Run it with `ReportReader.count(files:jobs:filter:makeView:_:)`, one per thread, and merge their timelines.
+public final class TimelineCollector: CountedReportHandler {
+    /// The reports that counted so far.
+    public private(set) var timeline: Timeline
+    private var current = TimelineReport()
+    private var policy = PolicyPublished()
+
+    /// An empty timeline of `calendar`'s periods.
+    public init(calendar: PeriodCalendar) {
+        timeline = Timeline(calendar: calendar)
+    }
+
+    public func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
+        current = TimelineReport()
+        policy = header.policy
+    }
+
+    public func record(_ record: Record) {
+        current.add(record, under: policy)
+    }
+
+    public func commitReport(_ header: ReportHeader) {
+        timeline.add(current, in: header)
+        current = TimelineReport()
+    }
+
+    public func discardReport() {
+        current = TimelineReport()
+    }
+}
+
+extension ReportReader {
+    /// The timeline of the reports that count in `paths`, read on `jobs` threads (see `count`).
+    public func timeline(
+        files paths: [String], jobs: Int, filter: ReportFilter, calendar: PeriodCalendar,
+        _ consume: (Int, FileSummary) -> Void
+    ) -> CountedRun<Timeline> {
+        let run = count(files: paths, jobs: jobs, filter: filter, makeView: { TimelineCollector(calendar: calendar) },
+                        consume)
+        var timeline = Timeline(calendar: calendar)
+        for view in run.views { timeline.merge(view.timeline) }
+        return CountedRun(views: [timeline], reportCount: run.reportCount, duplicateCount: run.duplicateCount)
+    }
+}

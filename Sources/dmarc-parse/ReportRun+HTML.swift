@@ -1,0 +1,43 @@
+import DMARC
+import Foundation
+
+extension ReportRun {
+    /// `--html FILE`: reads everything once (by the periods of `--by` and `--tz`, days in UTC by default), then
+    /// writes the self-contained report to `destination` (`-`: standard output).
+    func writeHTMLReport(of paths: [String], to destination: String, periods calendar: PeriodCalendar) -> RunOutcome {
+        let (files, pathProblems) = InputFiles.expand(paths)
+        pathProblems.forEach { diagnostics.report(pathProblem: $0) }
+        var failedFiles = pathProblems.count
+        let run = reader(forFiles: files.count, parallelFiles: jobs).count(
+            files: files, jobs: jobs, filter: filter, makeView: { SummaryAndTimeline(calendar: calendar) }
+        ) { index, file in
+            file.warnings.forEach(diagnostics.report)
+            file.errors.forEach(diagnostics.report)
+            if !file.errors.isEmpty { failedFiles += 1 }
+            diagnostics.progress(filesDone: index + 1, of: files.count)
+        }
+        var totals = ReportTotals()
+        var timeline = Timeline(calendar: calendar)
+        for view in run.views {
+            totals.merge(view.summarizer.takeTotals())
+            timeline.merge(view.collector.timeline)
+        }
+        let report = HTMLReport(totals: totals, timeline: timeline, reportCount: run.reportCount,
+                                duplicateCount: run.duplicateCount, filesRead: files.count, filesFailed: failedFiles,
+                                filter: filter)
+        let html = Data(report.html.utf8)
+        if destination == "-" {
+            FileHandle.standardOutput.write(html)
+        } else {
+            do {
+                try html.write(to: URL(fileURLWithPath: destination), options: .atomic)
+            } catch {
+                diagnostics.report(pathProblem: "\(destination): cannot write the HTML report: \(error.localizedDescription)")
+                return .someFilesFailed
+            }
+        }
+        diagnostics.finish(files: files.count, reports: run.reportCount, duplicates: run.duplicateCount,
+                           failedFiles: failedFiles)
+        return failedFiles > 0 ? .someFilesFailed : .complete
+    }
+}
