@@ -18,7 +18,7 @@ struct DMARCParse: ParsableCommand {
     var format: OutputFormat = .table
 
     @Flag(name: .customLong("fail-on-gaps"),
-          help: "With --audit: exit 3 when a sender needs action (for cron and CI monitoring).")
+          help: "With --audit: exit 3 when a sender needs action (cron, CI).")
     var failOnGaps = false
 
     @Option(help: ArgumentHelp("Write everything as one HTML page (- for stdout).", valueName: "file"),
@@ -31,6 +31,9 @@ struct DMARCParse: ParsableCommand {
     @OptionGroup(title: "Filters")
     var filters: FilterOptions
 
+    @OptionGroup(title: "Naming sources")
+    var enrichmentOptions: EnrichmentOptions
+
     @Option(name: .customLong("files-from"),
             help: ArgumentHelp("Also read the paths listed in this file (- for stdin), one per line or NUL-separated.",
                                valueName: "file"),
@@ -40,7 +43,7 @@ struct DMARCParse: ParsableCommand {
     @Option(help: ArgumentHelp("Files read at once (default: the number of cores).", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: .shortAndLong, help: "Name every duplicate report skipped (without it: the first three).")
+    @Flag(name: .shortAndLong, help: "Name every duplicate skipped (else: the first three).")
     var verbose = false
 
     @OptionGroup(title: "Limits")
@@ -63,6 +66,9 @@ struct DMARCParse: ParsableCommand {
             throw ValidationError("--reports writes nested documents: add --format ndjson or --format json")
         }
         try timelineOptions.validate(with: view, html: html, format: format)
+        if enrichmentOptions.isOn && html == nil && ![.statistics, .records, .audit].contains(view) {
+            throw ValidationError("--enrich and --ip-db name the sources of -s, --records, --audit or --html: add one")
+        }
         if paths.contains("-") && filesFrom == "-" {
             throw ValidationError("standard input cannot be both a report (-) and --files-from -")
         }
@@ -107,7 +113,7 @@ struct DMARCParse: ParsableCommand {
         let content: RecordContent = html == nil && [.reporters, .statistics, .timeline].contains(view)
             ? .policyEvaluated : .complete
         let run = ReportRun(reader: ReportReader(limits: limitOptions.limits, content: content), filter: filters.recordFilter,
-                            jobs: jobs, diagnostics: diagnostics)
+                            jobs: jobs, diagnostics: diagnostics, enrichment: enrichmentOptions.enrichment())
         let outcome = if let html {
             run.writeHTMLReport(of: requested, to: html, periods: timelineOptions.calendar)
         } else {

@@ -39,6 +39,12 @@ final class Diagnostics {
         say("dmarc-parse: \(warning)")
     }
 
+    /// A problem with an IP database or reverse DNS: the run goes on without that data.
+    func report(_ warning: EnrichmentWarning) {
+        warningCount += 1
+        say("dmarc-parse: \(warning)")
+    }
+
     /// A sender the audit says needs action (with --fail-on-gaps).
     func report(gap: String) {
         say("dmarc-parse: needs action: \(gap)")

@@ -84,8 +84,8 @@ enum HelpText {
         var inLimits = false
         for line in unwrapped.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             // The limits are for the rare giant report: the man page lists them, --help names them once. The
-            // periods likewise: --timeline's line names them.
-            if line == "LIMITS:" || line == "PERIODS:" { inLimits = true }
+            // periods likewise: --timeline's line names them; and naming sources: -s's line names it.
+            if line == "LIMITS:" || line == "PERIODS:" || line == "NAMING SOURCES:" { inLimits = true }
             if inLimits {
                 if line.isEmpty { inLimits = false }
                 continue

@@ -43,7 +43,7 @@ enum View: String, EnumerableFlag {
     static func help(for value: View) -> ArgumentHelp? {
         switch value {
         case .reporters: "One row per reporter (the default)."
-        case .statistics: "One row per source IP address."
+        case .statistics: "One row per source IP address (--enrich: who it is)."
         case .records: "One row per record, in the order read."
         case .audit: "One row per sender and header_from domain: what fails SPF/DKIM, why, and what to fix."
         case .reports: "One nested document per report: metadata, policy, records (json or ndjson)."
@@ -76,7 +76,7 @@ struct FilterOptions: ParsableArguments {
     var domains: [String] = []
 
     @Option(name: .customLong("reporter"), parsing: .singleValue,
-            help: ArgumentHelp("Only reports from this reporter (org_name, repeatable).", valueName: "name"))
+            help: ArgumentHelp("Only reports by this reporter (org_name, repeatable).", valueName: "name"))
     var reporters: [String] = []
 
     @Option(help: ArgumentHelp("Only reports whose period begins at or after this date (2025-01-31, ISO 8601 or epoch seconds).",

@@ -11,8 +11,13 @@ final class RecordPrinter: StreamingPrinter {
     private let held = HeldRows()
     private var heldCells: [[Cell]] = []
 
-    init(format: OutputFormat) {
-        writer = TableWriter(format: format, columns: RecordView.columns(for: format))
+    /// Who each record's source is, when enrichment is on: its columns follow the view's own.
+    private let enricher: SourceEnricher?
+
+    init(format: OutputFormat, enricher: SourceEnricher? = nil) {
+        self.enricher = enricher
+        writer = TableWriter(format: format,
+                             columns: RecordView.columns(for: format) + (enricher == nil ? [] : EnrichmentView.columns))
         output.write(writer.start())
     }
 
@@ -22,7 +27,8 @@ final class RecordPrinter: StreamingPrinter {
     }
 
     func record(_ record: Record) {
-        let row = RecordView.row(record, in: header, for: writer.format)
+        var row = RecordView.row(record, in: header, for: writer.format)
+        if let enricher { row += EnrichmentView.cells(enricher.enrichment(for: record.sourceIP)) }
         if writer.format == .table {
             heldCells.append(row)
         } else {

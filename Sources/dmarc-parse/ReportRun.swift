@@ -20,6 +20,21 @@ struct ReportRun {
     let filter: ReportFilter
     let jobs: Int
     let diagnostics: Diagnostics
+    /// Who each source is (`--enrich`, `--ip-db`); nil when off.
+    var enrichment: Enrichment? = nil
+
+    /// The enricher for a view printing `sources`, its warnings said; nil when enrichment is off.
+    func enricher(for sources: some Sequence<SourceIP>) -> SourceEnricher? {
+        guard let enrichment else { return nil }
+        let enricher = enrichment.enricher(for: sources.compactMap(\.address))
+        sayWarnings(of: enricher)
+        return enricher
+    }
+
+    /// The enricher's warnings not yet said.
+    func sayWarnings(of enricher: SourceEnricher?) {
+        enricher?.takeWarnings().forEach(diagnostics.report)
+    }
 
     /// The reporter, source-address or audit view. Returns how the run ended (some file failed, gaps found).
     func printSummary(of paths: [String], view: View, format: OutputFormat) -> RunOutcome {
@@ -44,7 +59,11 @@ struct ReportRun {
         let output = StandardOutput()
         var gaps: [String] = []
         switch view {
-        case .statistics: TableWriter.write(SourceView.table(statistics), as: format, to: output)
+        case .statistics:
+            let enricher = enricher(for: statistics.sourceRows.map(\.source))
+            let table = SourceView.table(statistics, enricher: enricher)
+            sayWarnings(of: enricher)
+            TableWriter.write(table, as: format, to: output)
         case .audit:
             let audit = SenderAudit(statistics.audit)
             TableWriter.write(AuditView.table(audit, for: format), as: format, to: output)
@@ -66,7 +85,11 @@ struct ReportRun {
 
     /// The record view, printed as records are read (files one after another, in order).
     func printRecords(of paths: [String], format: OutputFormat) -> RunOutcome {
-        printInOrder(paths, with: RecordPrinter(format: format))
+        // The records are printed as they are read: their addresses are looked up as they come (the IP databases
+        // answer at once; reverse DNS, which needs the addresses first, is asked by `enricher(for:)`).
+        let enricher = enricher(for: [])
+        defer { sayWarnings(of: enricher) }
+        return printInOrder(paths, with: RecordPrinter(format: format, enricher: enricher))
     }
 
     /// Reads files one after another into a printer that writes as it goes, in the order of the files, through

@@ -37,19 +37,21 @@ enum SourceView {
         .text("reporters"), .text("header_from"),
     ]
 
-    static func table(_ statistics: Statistics) -> Table {
-        var table = Table(columns: columns)
+    /// The rows of `statistics`; with an enricher, each row ends with the `EnrichmentView` columns.
+    static func table(_ statistics: Statistics, enricher: SourceEnricher? = nil) -> Table {
+        var table = Table(columns: columns + (enricher == nil ? [] : EnrichmentView.columns))
         var all = SourceTotals()
         for (source, sourceTotals) in statistics.sourceRows {
             table.rows.append([.text(source.text)] + numbers(sourceTotals.totals) + [
                 .list(sourceTotals.reporters.sorted(), separator: ","),
                 .list(sourceTotals.headerFromDomains.sorted(), separator: ","),
-            ])
+            ] + (enricher.map { EnrichmentView.cells($0.enrichment(for: source)) } ?? []))
             all.add(sourceTotals)
         }
         if !table.rows.isEmpty {
             table.totals = [.text("total (\(plural(table.rows.count, "source")))")] + numbers(all.totals)
                 + [.text(plural(all.reporters.count, "reporter")), .text(plural(all.headerFromDomains.count, "domain"))]
+                + (enricher == nil ? [] : Array(repeating: Cell.missing, count: EnrichmentView.columns.count))
         }
         return table
     }

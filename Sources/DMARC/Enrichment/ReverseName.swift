@@ -1,9 +1,12 @@
-/// What reverse DNS says a source is: its PTR name, when it has a valid one, and whether that name resolves back
-/// to the address (forward-confirmed reverse DNS).
+/// What reverse DNS said of one address: the PTR name (only when it is a valid host name) and whether that name
+/// resolves back to the address (forward confirmation).
+///
+/// The resolver (`--resolve`) produces these; `SourceEnricher` only reads them, so the IP-database and service
+/// columns work the same with or without DNS.
 public struct ReverseName: Sendable, Hashable {
-    /// The PTR name, lower case and without the final dot; nil when there is none or it is no valid host name.
+    /// The PTR name, lower case and without the trailing dot; nil when there is none, or none valid.
     public let name: String?
-    /// Whether an A (IPv4) or AAAA (IPv6) lookup of `name` gave the address back.
+    /// Whether an A/AAAA lookup of `name` gave the address back.
     public let confirmed: Bool
 
     public init(name: String?, confirmed: Bool) {

@@ -1,0 +1,47 @@
+import ArgumentParser
+import DMARC
+
+/// The options that say who each source is: `--enrich`, `--ip-db FILE` (repeatable). With either, `-s`,
+/// `--records`, the audit and the HTML report gain the columns of `EnrichmentView`.
+struct EnrichmentOptions: ParsableArguments {
+    @Flag(help: ArgumentHelp("Name each source: ptr, service, asn, as_name, country columns, from local data "
+                             + "(--ip-db, else Debian's tor-geoipdb for countries). Nothing goes to the network."))
+    var enrich = false
+
+    @Option(name: .customLong("ip-db"), parsing: .singleValue,
+            help: ArgumentHelp("A MaxMind DB (IPinfo Lite, DB-IP Lite, GeoLite2 Country/ASN) or tor geoip file "
+                               + "for asn, as_name and country (repeatable; implies --enrich).", valueName: "file"),
+            completion: .file())
+    var ipDatabases: [String] = []
+
+    /// Whether the enrichment columns are on.
+    var isOn: Bool { enrich || !ipDatabases.isEmpty }
+
+    /// The run's enrichment, or nil when it is off. Opening a database that is broken or of another kind says so
+    /// (in the enricher's warnings) and goes on without it.
+    func enrichment() -> Enrichment? {
+        guard isOn else { return nil }
+        return Enrichment(ipDatabasePaths: ipDatabases)
+    }
+}
+
+/// What a run needs to name sources: the databases, opened once, and then an enricher per set of printed addresses.
+final class Enrichment {
+    private let databases: [any IPDatabase]
+    private let openingWarnings: [EnrichmentWarning]
+
+    init(ipDatabasePaths: [String]) {
+        if ipDatabasePaths.isEmpty {
+            databases = IPDatabases.installedTorGeoIP()
+            openingWarnings = []
+        } else {
+            (databases, openingWarnings) = IPDatabases.open(ipDatabasePaths)
+        }
+    }
+
+    /// The enricher for a view that prints these addresses. The one place a run learns the addresses it prints
+    /// before printing them: reverse DNS (`--resolve`) is asked here, once, for all of them.
+    func enricher(for addresses: [IPAddress]) -> SourceEnricher {
+        SourceEnricher(databases: databases, reverseNames: [:], warnings: openingWarnings)
+    }
+}
