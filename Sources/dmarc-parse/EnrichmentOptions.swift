@@ -19,9 +19,10 @@ struct EnrichmentOptions: ParsableArguments {
 
     /// The run's enrichment, or nil when it is off. Opening a database that is broken or of another kind says so
     /// (in the enricher's warnings) and goes on without it.
-    func enrichment() -> Enrichment? {
-        guard isOn else { return nil }
-        return Enrichment(ipDatabasePaths: ipDatabases)
+    /// `resolver`: reverse DNS (`--resolve`), which turns enrichment on too.
+    func enrichment(resolver: ReverseResolver? = nil) -> Enrichment? {
+        guard isOn || resolver != nil else { return nil }
+        return Enrichment(ipDatabasePaths: ipDatabases, resolver: resolver)
     }
 }
 
@@ -30,7 +31,11 @@ final class Enrichment {
     private let databases: [any IPDatabase]
     private let openingWarnings: [EnrichmentWarning]
 
-    init(ipDatabasePaths: [String]) {
+    /// Reverse DNS (`--resolve`); nil: no PTR names, nothing goes to the network.
+    let resolver: ReverseResolver?
+
+    init(ipDatabasePaths: [String], resolver: ReverseResolver? = nil) {
+        self.resolver = resolver
         if ipDatabasePaths.isEmpty {
             databases = IPDatabases.installedTorGeoIP()
             openingWarnings = []
@@ -42,6 +47,25 @@ final class Enrichment {
     /// The enricher for a view that prints these addresses. The one place a run learns the addresses it prints
     /// before printing them: reverse DNS (`--resolve`) is asked here, once, for all of them.
     func enricher(for addresses: [IPAddress]) -> SourceEnricher {
-        SourceEnricher(databases: databases, reverseNames: [:], warnings: openingWarnings)
+        guard let resolver else { return SourceEnricher(databases: databases, warnings: openingWarnings) }
+        let lookup = resolver.resolve(addresses)
+        return SourceEnricher(databases: databases, reverseNames: lookup.names,
+                              warnings: openingWarnings + Self.shortened(lookup.warnings))
+    }
+
+    /// The reverse DNS warnings as said: the first three of each kind, then how many more (a server sending
+    /// garbage would else give one line per source).
+    private static func shortened(_ warnings: [ReverseLookupWarning]) -> [EnrichmentWarning] {
+        var said: [ReverseLookupWarning.Kind: Int] = [:]
+        var lines: [EnrichmentWarning] = []
+        for warning in warnings {
+            said[warning.kind, default: 0] += 1
+            if said[warning.kind]! <= 3 { lines.append(EnrichmentWarning(warning.message, in: "reverse DNS")) }
+        }
+        for (kind, count) in said.sorted(by: { "\($0.key)" < "\($1.key)" }) where count > 3 {
+            let what = kind == .invalidName ? "PTR names that are no host names" : "malformed answers"
+            lines.append(EnrichmentWarning("\(count - 3) more \(what)", in: "reverse DNS"))
+        }
+        return lines
     }
 }

@@ -87,9 +87,25 @@ struct ReportRun {
     func printRecords(of paths: [String], format: OutputFormat) -> RunOutcome {
         // The records are printed as they are read: their addresses are looked up as they come (the IP databases
         // answer at once; reverse DNS, which needs the addresses first, is asked by `enricher(for:)`).
-        let enricher = enricher(for: [])
+        let enricher = enricher(for: enrichment?.resolver == nil ? [] : sourcesOfRecords(in: paths))
         defer { sayWarnings(of: enricher) }
         return printInOrder(paths, with: RecordPrinter(format: format, enricher: enricher))
+    }
+
+    /// For reverse DNS before `--records` prints: the sources of the records that count, from a first, quiet
+    /// reading of the files (the printing one says what went wrong). Standard input can be read only once: its
+    /// sources stay unnamed, and a warning says so.
+    private func sourcesOfRecords(in paths: [String]) -> [SourceIP] {
+        if paths.contains("-") {
+            diagnostics.report(EnrichmentWarning("--records reads standard input once, so its sources are not "
+                                                 + "looked up (-s or a file would be)", in: "reverse DNS"))
+            return []
+        }
+        var totalsReader = reader(forFiles: paths.count, parallelFiles: jobs)
+        totalsReader.content = .policyEvaluated
+        let files = InputFiles.expand(paths).files
+        return totalsReader.summarize(files: files, jobs: jobs, filter: filter, details: .sources) { _, _ in }
+            .sourceRows.map(\.source)
     }
 
     /// Reads files one after another into a printer that writes as it goes, in the order of the files, through

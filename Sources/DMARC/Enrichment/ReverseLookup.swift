@@ -36,7 +36,7 @@ final class ReverseLookup {
             return
         }
         if let problem = HostName.problem(with: name) {
-            warn(.invalidName, "reverse DNS: the PTR name of \(address) is no host name (\(problem)): \(shortened(name))")
+            warn(.invalidName, "the PTR name of \(address), \(shortened(name)), is no host name: \(problem)")
             names[address] = ReverseName(name: nil, confirmed: false)
         } else {
             names[address] = ReverseName(name: HostName.text(of: name), confirmed: confirmed)
@@ -105,7 +105,7 @@ final class ReverseLookup {
         do {
             message = try DNSMessage(parsing: bytes)
         } catch {
-            warn(.malformedAnswer, "reverse DNS: the answer to \(describe(.pointer(address))) is malformed: \(error)")
+            warn(.malformedAnswer, "the answer to \(describe(.pointer(address))) is malformed: \(error)")
             names[address] = ReverseName(name: nil, confirmed: false)
             return
         }
@@ -131,7 +131,7 @@ final class ReverseLookup {
         do {
             message = try DNSMessage(parsing: bytes)
         } catch {
-            warn(.malformedAnswer, "reverse DNS: the answer to \(describe(.forward(address, name, pointerTTL: 0))) is malformed: \(error)")
+            warn(.malformedAnswer, "the answer to \(describe(.forward(address, name, pointerTTL: 0))) is malformed: \(error)")
             finish(address, name: name, confirmed: false)
             return
         }
@@ -148,16 +148,16 @@ final class ReverseLookup {
         var closing: [ReverseLookupWarning] = []
         if gaveUp {
             closing.append(ReverseLookupWarning(.noAnswer,
-                "reverse DNS: \(server) did not answer (\(unanswered) queries waited \(timeout) each); "
+                "\(server) did not answer (\(unanswered) queries waited \(timeout) each); "
                 + "\(plural(notAsked + unanswered, "lookup")) of \(addresses) left without a name"))
         } else if unanswered > 0 {
             closing.append(ReverseLookupWarning(.noAnswer,
-                "reverse DNS: \(server) did not answer \(plural(unanswered, "query")) within \(timeout); "
+                "\(server) did not answer \(plural(unanswered, "query")) within \(timeout); "
                 + "those sources have no name or no confirmation"))
         }
         if let first = serverErrors.first {
             closing.append(ReverseLookupWarning(.serverError,
-                "reverse DNS: \(plural(serverErrors.count, "query")) failed, e.g. \(first)"))
+                "\(plural(serverErrors.count, "query")) failed, e.g. \(first)"))
         }
         return closing
     }

@@ -54,7 +54,7 @@ public struct ReverseResolver: Sendable {
                                                                      addresses: asked.count)
             } catch {
                 warnings += lookup.warnings
-                warnings.append(ReverseLookupWarning(.noAnswer, "reverse DNS: \(error.description); no source is named"))
+                warnings.append(ReverseLookupWarning(.noAnswer, "\(error.description); no source is named"))
                 asked.forEach { lookup.finish($0, name: nil, confirmed: false) }
             }
         }

@@ -74,10 +74,11 @@ struct ReverseResolverTests {
         defer { try? FileManager.default.removeItem(atPath: cache) }
         let addresses = ["192.0.2.250", "192.0.2.251", "192.0.2.252", "192.0.2.3"].map { IPAddress($0)! }
         let expected = [
-            "reverse DNS: the PTR name of 192.0.2.250 is no host name (it holds '_', not only letters, digits and hyphens): bad_name.example.com",
-            "reverse DNS: the PTR name of 192.0.2.251 is no host name (the name is 319 bytes long (more than 253)): "
-                + String(repeating: "a", count: 63) + "." + String(repeating: "a", count: 36) + "…",
-            "reverse DNS: the answer to the PTR query for 192.0.2.252 is malformed: the data of an answer runs past the end at byte 54",
+            "the PTR name of 192.0.2.250, bad_name.example.com, is no host name: it holds '_', not only letters, "
+                + "digits and hyphens",
+            "the PTR name of 192.0.2.251, " + String(repeating: "a", count: 63) + "." + String(repeating: "a", count: 36)
+                + "…, is no host name: the name is 319 bytes long (more than 253)",
+            "the answer to the PTR query for 192.0.2.252 is malformed: the data of an answer runs past the end at byte 54",
         ]
         let result = resolver(server, cache: cache).resolve(addresses)
         #expect(result.warnings.map(\.description) == expected)
@@ -99,7 +100,7 @@ struct ReverseResolverTests {
         #expect(result.warnings.count == 5)
         #expect(result.warnings.allSatisfy { $0.kind == .malformedAnswer })
         #expect(result.warnings.map(\.description).contains(
-            "reverse DNS: the answer to the PTR query for 192.0.2.1 is malformed: a name in the data of an answer "
+            "the answer to the PTR query for 192.0.2.1 is malformed: a name in the data of an answer "
                 + "has a label of unknown type 0x80 at byte 52"))
     }
 
@@ -116,7 +117,7 @@ struct ReverseResolverTests {
         #expect(result.warnings.count == 1)
         let warning = try #require(result.warnings.first)
         #expect(warning.kind == .noAnswer)
-        #expect(warning.description == "reverse DNS: the DNS server \(server.address) did not answer "
+        #expect(warning.description == "the DNS server \(server.address) did not answer "
                 + "(\(result.queriesSent) queries waited 0.3 seconds each); 40 lookups of 40 left without a name")
     }
 }
