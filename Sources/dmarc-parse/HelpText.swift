@@ -60,7 +60,8 @@ enum HelpText {
             500 MiB of XML) needs a higher --max-decompressed-mib.
 
             Environment: NO_COLOR (any value) turns colors off unless --color always; COLUMNS sets the width \
-            of the table on a terminal.
+            of the table on a terminal; XDG_CACHE_HOME (else ~/.cache) holds dmarc-parse/reverse-dns*.tsv, the \
+            answers --resolve keeps until their DNS TTLs run out (a week at most; delete it to ask again).
             """
     }
 
