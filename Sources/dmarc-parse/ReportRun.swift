@@ -65,8 +65,12 @@ struct ReportRun {
             sayWarnings(of: enricher)
             TableWriter.write(table, as: format, to: output)
         case .audit:
-            let audit = SenderAudit(statistics.audit)
-            TableWriter.write(AuditView.table(audit, for: format), as: format, to: output)
+            let sources = SenderAudit.sources(of: statistics.audit)
+            let enricher = enricher(for: sources)
+            let enrichment = enricher.map { EnrichmentView.table($0, for: sources) }
+            sayWarnings(of: enricher)
+            let audit = SenderAudit(statistics.audit, enrichment: enrichment ?? [:])
+            TableWriter.write(AuditView.table(audit, for: format, enrichment: enrichment), as: format, to: output)
             if format == .table { output.write(AuditView.summary(audit)) }
             gaps = AuditView.gaps(audit)
         case .domains:
