@@ -16,11 +16,11 @@ enum FuzzIPDatabase {
         FuzzSupport.runFuzzer { data, size in
             let bytes = UnsafeRawBufferPointer(start: data, count: size)
             let table = TorGeoIPTable(parsing: bytes, path: "fuzz")
-            for address in addresses { _ = table.facts(for: address) }
-            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return 0 }
-            let opened = IPDatabases.open([path])
+            for address in FuzzIPDatabase.addresses { _ = table.facts(for: address) }
+            guard FileManager.default.createFile(atPath: FuzzIPDatabase.path, contents: Data(bytes)) else { return 0 }
+            let opened = IPDatabases.open([FuzzIPDatabase.path])
             for database in opened.databases {
-                for address in addresses { _ = database.facts(for: address) }
+                for address in FuzzIPDatabase.addresses { _ = database.facts(for: address) }
             }
             return 0
         }
