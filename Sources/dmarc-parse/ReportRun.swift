@@ -89,11 +89,23 @@ struct ReportRun {
 
     /// The record view, printed as records are read (files one after another, in order).
     func printRecords(of paths: [String], format: OutputFormat) -> RunOutcome {
-        // The records are printed as they are read: their addresses are looked up as they come (the IP databases
-        // answer at once; reverse DNS, which needs the addresses first, is asked by `enricher(for:)`).
-        let enricher = enricher(for: [])
+        // The records are printed as they are read, so their addresses are looked up as they come: the IP
+        // databases answer at once. What needs every address first (reverse DNS) gets them from a first, quiet
+        // pass over the same files (standard input cannot be read twice: its records go without).
+        let addresses = enrichment?.needsAddressesFirst == true ? sourceAddresses(of: paths.filter { $0 != "-" }) : []
+        let enricher = enricher(for: addresses)
         defer { sayWarnings(of: enricher) }
         return printInOrder(paths, with: RecordPrinter(format: format, enricher: enricher))
+    }
+
+    /// The source addresses of the records the filter lets through, from a pass that says nothing (its problems
+    /// are said by the pass that prints).
+    func sourceAddresses(of paths: [String]) -> [SourceIP] {
+        let files = InputFiles.expand(paths).files
+        var reader = reader(forFiles: files.count, parallelFiles: jobs)
+        reader.content = .policyEvaluated
+        return reader.summarize(files: files, jobs: jobs, filter: filter, details: .sources) { _, _ in }
+            .sourceRows.map(\.source)
     }
 
     /// Reads files one after another into a printer that writes as it goes, in the order of the files, through
