@@ -48,6 +48,10 @@ write("ipinfo-lite.mmdb", "ipinfo_lite.mmdb", [
                          "country_code": "DE", "country": "Germany", "continent_code": "EU"}),
     ("2001:db8::/32", {"asn": "AS64502", "as_name": "Documentation Net", "as_domain": "example.org",
                        "country_code": "NL", "country": "Netherlands", "continent_code": "EU"}),
+    ("203.0.113.0/25", {"asn": "AS64510", "as_name": "Example Cloud Hosting", "as_domain": "cloud.example.net",
+                        "country_code": "JP", "country": "Japan", "continent_code": "AS"}),
+    ("203.0.113.128/25", {"asn": "AS64511", "as_name": "Example Broadband", "as_domain": "isp.example",
+                          "country_code": "BR", "country": "Brazil", "continent_code": "SA"}),
 ])
 write("city-without-country.mmdb", "Example-City",
       [("192.0.2.0/24", {"city": {"names": {"en": "Springfield"}}, "location": {"time_zone": "America/Chicago"}})])

@@ -44,6 +44,10 @@ final class Enrichment {
         }
     }
 
+    /// Whether `enricher(for:)` needs every address a view prints before it prints (reverse DNS asks them all at
+    /// once); the IP databases do not, so `--records` can stream without a first pass.
+    var needsAddressesFirst: Bool { resolver != nil }
+
     /// The enricher for a view that prints these addresses. The one place a run learns the addresses it prints
     /// before printing them: reverse DNS (`--resolve`) is asked here, once, for all of them.
     func enricher(for addresses: [IPAddress]) -> SourceEnricher {

@@ -15,7 +15,8 @@ enum EnrichmentView {
         ]
     }
 
-    /// `ptr (service, AS64500 Name, CC)`, the known parts only: for the text forms of nested lists (top sources).
+    /// `ptr; service; AS64500 Name; CC`, the known parts only (an unconfirmed PTR name ends with `?`): for the
+    /// text forms of nested lists (the audit's top sources).
     static func text(_ enrichment: SourceEnrichment) -> String {
         var parts: [String] = []
         if let service = enrichment.service { parts.append(service) }
@@ -24,7 +25,12 @@ enum EnrichmentView {
         }
         if let country = enrichment.country { parts.append(country) }
         let ptr = enrichment.ptr.map { $0 + (enrichment.ptrConfirmed == true ? "" : "?") }
-        return ([ptr].compactMap { $0 } + parts).joined(separator: ", ")
+        return ([ptr].compactMap { $0 } + parts).joined(separator: "; ")
+    }
+
+    /// Who each source is, for the audit and the HTML report.
+    static func table(_ enricher: SourceEnricher, for sources: some Sequence<SourceIP>) -> [SourceIP: SourceEnrichment] {
+        Dictionary(uniqueKeysWithValues: sources.map { ($0, enricher.enrichment(for: $0)) })
     }
 
     /// The JSON members of one source's enrichment (null when unknown).

@@ -65,8 +65,12 @@ struct ReportRun {
             sayWarnings(of: enricher)
             TableWriter.write(table, as: format, to: output)
         case .audit:
-            let audit = SenderAudit(statistics.audit)
-            TableWriter.write(AuditView.table(audit, for: format), as: format, to: output)
+            let sources = SenderAudit.sources(of: statistics.audit)
+            let enricher = enricher(for: sources)
+            let enrichment = enricher.map { EnrichmentView.table($0, for: sources) }
+            sayWarnings(of: enricher)
+            let audit = SenderAudit(statistics.audit, enrichment: enrichment ?? [:])
+            TableWriter.write(AuditView.table(audit, for: format, enrichment: enrichment), as: format, to: output)
             if format == .table { output.write(AuditView.summary(audit)) }
             gaps = AuditView.gaps(audit)
         case .domains:
@@ -85,26 +89,22 @@ struct ReportRun {
 
     /// The record view, printed as records are read (files one after another, in order).
     func printRecords(of paths: [String], format: OutputFormat) -> RunOutcome {
-        // The records are printed as they are read: their addresses are looked up as they come (the IP databases
-        // answer at once; reverse DNS, which needs the addresses first, is asked by `enricher(for:)`).
-        let enricher = enricher(for: enrichment?.resolver == nil ? [] : sourcesOfRecords(in: paths))
+        // The records are printed as they are read, so their addresses are looked up as they come: the IP
+        // databases answer at once. What needs every address first (reverse DNS) gets them from a first, quiet
+        // pass over the same files (standard input cannot be read twice: its records go without).
+        let addresses = enrichment?.needsAddressesFirst == true ? sourceAddresses(of: paths.filter { $0 != "-" }) : []
+        let enricher = enricher(for: addresses)
         defer { sayWarnings(of: enricher) }
         return printInOrder(paths, with: RecordPrinter(format: format, enricher: enricher))
     }
 
-    /// For reverse DNS before `--records` prints: the sources of the records that count, from a first, quiet
-    /// reading of the files (the printing one says what went wrong). Standard input can be read only once: its
-    /// sources stay unnamed, and a warning says so.
-    private func sourcesOfRecords(in paths: [String]) -> [SourceIP] {
-        if paths.contains("-") {
-            diagnostics.report(EnrichmentWarning("--records reads standard input once, so its sources are not "
-                                                 + "looked up (-s or a file would be)", in: "reverse DNS"))
-            return []
-        }
-        var totalsReader = reader(forFiles: paths.count, parallelFiles: jobs)
-        totalsReader.content = .policyEvaluated
+    /// The source addresses of the records the filter lets through, from a pass that says nothing (its problems
+    /// are said by the pass that prints).
+    func sourceAddresses(of paths: [String]) -> [SourceIP] {
         let files = InputFiles.expand(paths).files
-        return totalsReader.summarize(files: files, jobs: jobs, filter: filter, details: .sources) { _, _ in }
+        var reader = reader(forFiles: files.count, parallelFiles: jobs)
+        reader.content = .policyEvaluated
+        return reader.summarize(files: files, jobs: jobs, filter: filter, details: .sources) { _, _ in }
             .sourceRows.map(\.source)
     }
 

@@ -42,6 +42,11 @@ public struct KnownService: Sendable, Hashable {
         return network.asn.flatMap { catalog.byASN[$0] }
     }
 
+    /// The service of this name.
+    public static func withName(_ name: String) -> KnownService? {
+        catalog.services.first { $0.name == name }
+    }
+
     /// Every service listed, in the file's order.
     public static var all: [KnownService] { catalog.services }
 
