@@ -144,6 +144,28 @@ struct ReverseDNSCommandTests {
         #expect(!FileManager.default.fileExists(atPath: cache.path))
     }
 
+    /// The README's example (its server's port stands for the test server's): the same rows, the cache file named.
+    @Test func readmeExample() async throws {
+        let readme = try String(contentsOf: CLIRun.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let lines = readme.components(separatedBy: "\n").drop { !$0.hasPrefix("  $ dmarc-parse -s --resolve") }
+            .prefix { $0 != "  ```" }.map { String($0.dropFirst(2)) }
+        let command = try #require(lines.first)
+        let listing = try #require(lines.firstIndex(of: "$ ls ~/.cache/dmarc-parse"))
+        let server = try DNSTestServer()
+        let cache = CacheFolder()
+        let arguments = command.dropFirst("$ dmarc-parse ".count).split(separator: " | ")[0].split(separator: " ")
+            .map { $0 == "127.0.0.1:5353" ? server.address : String($0) }
+        let run = try await CLIRun(ipDB + arguments, environment: cache.environment)
+        let shown = run.stdout.split(separator: "\n").map { line in
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+            return [0, 1, 3, 11, 12].map { String(cells[$0]) }.joined(separator: "\t")
+        }
+        #expect(command.hasSuffix("| cut -f1,2,4,12,13"))
+        #expect(shown == Array(lines[1..<listing]))
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache.path + "/dmarc-parse")
+        #expect(files == [lines[listing + 1].replacingOccurrences(of: "5353", with: String(server.port))])
+    }
+
     @Test(arguments: [
         (["-s", "--dns-server", "127.0.0.1"], "--dns-server needs --resolve"),
         (["-s", "--resolve", "--dns-server", "dns.example.com"],
