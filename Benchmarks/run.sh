@@ -229,10 +229,12 @@ measure mixed-2000 "dmarc-parse --resolve" dmarc-parse \
 measure mixed-2000 "dmarc-parse --resolve --ip-db" dmarc-parse env XDG_CACHE_HOME="$data/dns-cache-warm" \
     "$ours" -s --format json "${resolve[@]}" --ip-db "$ip_db" "$data/mixed-2000"
 # Cold: each run starts from an empty cache.
-measure sources-25k "dmarc-parse --resolve" - sh -c 'rm -rf "$1"; XDG_CACHE_HOME=$1 exec "$@"' sh \
+measure sources-25k "dmarc-parse --resolve" - sh -c 'cache=$1; shift; rm -rf "$cache"; XDG_CACHE_HOME=$cache exec "$@"' sh \
     "$data/dns-cache-cold" "$ours" -s --format tsv "${resolve[@]}" "$data/sources-25k"
 named=$(awk -F '\t' 'NR > 1 && $12 != "" { n++ } END { print n + 0 }' "$data/out/sources-25k.dmarc-parse_--resolve.out")
-rows[-1]+=", $named of $sources named"
+# The server names all but 203.0.113.0/24 (no PTR) and three bad names (192.0.2.250-252).
+expected_named=$((sources - 254 - 3))
+rows[-1]="${rows[-1]%|*}|$([[ $named == "$expected_named" ]] && echo exact || echo "NOT $expected_named"): $named of $sources named"
 server_pid=$DNS_SERVER_PID
 eval "exec ${DNS_SERVER[1]}>&-"  # the server stops when its standard input closes
 wait "$server_pid" 2>/dev/null || true
@@ -304,13 +306,15 @@ if [[ -n ${kib_of[tiny-100k|dmarc-parse]:-} ]]; then
     goal "tiny-100k: peak RSS MiB" "$(mib "${kib_of[tiny-100k|dmarc-parse]}")" "<=" 64
 fi
 # CPU time, as for --ip-db: a warm cache is a file read on the main thread; wall time on a shared machine is noise.
-goal "mixed-2000: cpu of -s --resolve, warm cache / -s" \
-    "$(ratio "${cpu_of[mixed-2000|dmarc-parse --resolve]}" "${cpu_of[mixed-2000|dmarc-parse]}")" "<=" 1.10
+# --resolve turns the other columns on too, so its own cost is against the same run without it (--enrich reads
+# tor-geoipdb when installed: its cost is in the --enrich row).
+goal "mixed-2000: cpu of -s --resolve, warm cache / -s --enrich" \
+    "$(ratio "${cpu_of[mixed-2000|dmarc-parse --resolve]}" "${cpu_of[mixed-2000|dmarc-parse --enrich]}")" "<=" 1.10
 goal "mixed-2000: cpu of -s --resolve --ip-db, warm / -s --ip-db" \
     "$(ratio "${cpu_of[mixed-2000|dmarc-parse --resolve --ip-db]}" "${cpu_of[mixed-2000|dmarc-parse --ip-db]}")" "<=" 1.10
 goal "sources-25k: -s --resolve, cold cache, loopback server (wall s)" "${wall_of[sources-25k|dmarc-parse --resolve]}" "<=" 60
 for row in "${rows[@]}"; do
     IFS='|' read -r name tool _ _ _ check <<<"$row"
-    [[ $tool == dmarc-parse* && $check != exact ]] && echo "  $name: $tool: output $check: MISSED"
+    [[ $tool == dmarc-parse* && $check != exact* ]] && echo "  $name: $tool: output $check: MISSED"
 done
 echo "outputs and stderr: $data/out"
