@@ -35,7 +35,7 @@ cd "$work"
 "$tool" --records --format ndjson "${fixtures[@]}" >records.ndjson 2>/dev/null
 "$tool" --records --format csv "${fixtures[@]}" >records.csv 2>/dev/null
 "$tool" --reports --format ndjson "${fixtures[@]}" >reports.ndjson 2>/dev/null
-"$tool" -s --failing --format tsv "${fixtures[@]}" 2>/dev/null | tail -n +2 | cut -f1,2,10 >expected.tsv
+"$tool" -s --failing --format tsv "${fixtures[@]}" 2>/dev/null | tail -n +2 | cut -f1,2,11 >expected.tsv
 
 passed=0
 failed=0
