@@ -55,11 +55,12 @@ final class ReportBuilder {
             stream.warn(DMARCWarning("skipped \(records(state.placeholders)) with an empty <source_ip> and count 0 "
                 + "(a placeholder: no message from no source)", at: origin))
         }
-        if state.undisposed.records > 0 {
-            let word = state.undisposed.firstWord.map { ", first \"\($0)\"" } ?? ""
-            stream.warn(DMARCWarning("\(records(state.undisposed.records)) (\(state.undisposed.messages) message\(state.undisposed.messages == 1 ? "" : "s")) "
-                + "without a disposition the RFCs define\(word): counted in messages, in no disposition column",
-                at: origin))
+        let undisposed = state.undisposed
+        if undisposed.records > 0 {
+            let messages = undisposed.messages == 1 ? "1 message" : "\(undisposed.messages) messages"
+            let word = undisposed.firstWord.map { ", first \"\($0)\"" } ?? ""
+            stream.warn(DMARCWarning("\(records(undisposed.records)) (\(messages)) without a disposition the RFCs "
+                + "define\(word): counted in messages, in no disposition column", at: origin))
         }
     }
 
@@ -207,8 +208,10 @@ final class ReportBuilder {
         guard state.inRecord else { return }
         state.inRecord = false
         guard let count = state.count else {
-            state.failure = !state.parts.sawRow ? .invalidReport(.missing(element: "row", parent: "record", recordEndLine: currentLine()))
-                : .invalidCount(text: state.invalidCountText, line: state.invalidCountText == nil ? currentLine() : state.invalidCountLine)
+            state.failure = state.parts.sawRow
+                ? .invalidCount(text: state.invalidCountText,
+                                line: state.invalidCountText == nil ? currentLine() : state.invalidCountLine)
+                : .invalidReport(.missing(element: "row", parent: "record", recordEndLine: currentLine()))
             return
         }
         state.record.count = count
@@ -401,20 +404,5 @@ extension ReportBuilder {
             text = .allocate(capacity: textCapacity)
             stack.reserveCapacity(16)
         }
-    }
-}
-
-/// Records without a disposition the RFCs define (left out, or a word like `deliver`): they count in messages but
-/// under none of none, quarantine, reject and pass, so the reader says how many.
-struct UndisposedRecords {
-    var records = 0
-    var messages: UInt64 = 0
-    /// The first word seen that no RFC defines (nil while only absent ones were seen).
-    var firstWord: String?
-
-    mutating func add(_ word: String?, messages count: UInt64) {
-        records += 1
-        messages &+= count
-        if firstWord == nil, let word, !word.isEmpty { firstWord = word }
     }
 }
