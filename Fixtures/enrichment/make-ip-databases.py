@@ -5,6 +5,7 @@ Each imitates the layout of a free database a user would pass to --ip-db, over d
 (RFC 5737, RFC 3849) with made-up networks from the documentation AS range (RFC 5398):
 - geolite2-country.mmdb, dbip-country-lite.mmdb: `country.iso_code` (MaxMind's and DB-IP's country layout);
 - geolite2-asn.mmdb: `autonomous_system_number`, `autonomous_system_organization` (also DB-IP's ASN lite);
+- ipv4-only-asn.mmdb: the same, in a database of IPv4 addresses only (IPv6 lookups find nothing, silently);
 - ipinfo-lite.mmdb: flat `asn` ("AS64500"), `as_name`, `as_domain`, `country_code` (IPinfo Lite);
 - city-without-country.mmdb: a City-like layout with none of those fields (a warning, never a crash);
 - truncated.mmdb, corrupted.mmdb: the ASN file cut in half, and with its search tree overwritten;
@@ -22,8 +23,8 @@ from netaddr import IPSet
 here = os.path.dirname(os.path.abspath(__file__))
 
 
-def write(name, database_type, networks):
-    writer = MMDBWriter(ip_version=6, ipv4_compatible=True, database_type=database_type,
+def write(name, database_type, networks, ip_version=6):
+    writer = MMDBWriter(ip_version=ip_version, ipv4_compatible=ip_version == 6, database_type=database_type,
                         languages=["en"], description={"en": "dmarc-parse test fixture"})
     for network, content in networks:
         writer.insert_network(IPSet([network]), content)
@@ -41,6 +42,9 @@ networks = [("192.0.2.0/24", 64500, "Example Mail Hosting"), ("198.51.100.0/24",
 write("geolite2-asn.mmdb", "GeoLite2-ASN",
       [(net, {"autonomous_system_number": MmdbU32(asn), "autonomous_system_organization": name})
        for net, asn, name in networks])
+write("ipv4-only-asn.mmdb", "GeoLite2-ASN",
+      [(net, {"autonomous_system_number": MmdbU32(asn), "autonomous_system_organization": name})
+       for net, asn, name in networks if ":" not in net], ip_version=4)
 write("ipinfo-lite.mmdb", "ipinfo_lite.mmdb", [
     ("192.0.2.0/24", {"asn": "AS64500", "as_name": "Example Mail Hosting", "as_domain": "example.net",
                       "country_code": "US", "country": "United States", "continent_code": "NA"}),

@@ -18,7 +18,7 @@ struct DMARCParse: ParsableCommand {
     var format: OutputFormat = .table
 
     @Flag(name: .customLong("fail-on-gaps"),
-          help: "With --audit: exit 3 when a sender needs action (cron, CI).")
+          help: "With --audit: exit 3 if a sender needs action.")
     var failOnGaps = false
 
     @Option(help: ArgumentHelp("Write everything as one HTML page (- for stdout).", valueName: "file"),
@@ -46,7 +46,7 @@ struct DMARCParse: ParsableCommand {
     @Option(help: ArgumentHelp("Files read at once (default: the number of cores).", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: .shortAndLong, help: "Name every duplicate skipped (else: the first three).")
+    @Flag(name: .shortAndLong, help: "Name every duplicate report skipped, not only three.")
     var verbose = false
 
     @OptionGroup(title: "Limits")

@@ -38,7 +38,9 @@ final class Enrichment {
         self.resolver = resolver
         if ipDatabasePaths.isEmpty {
             databases = IPDatabases.installedTorGeoIP()
-            openingWarnings = []
+            openingWarnings = databases.isEmpty ? [EnrichmentWarning(
+                "no --ip-db, and Debian's tor-geoipdb is not installed (\(IPDatabases.torGeoIPPaths[0])): "
+                    + "no network or country data", in: "--enrich")] : []
         } else {
             (databases, openingWarnings) = IPDatabases.open(ipDatabasePaths)
         }

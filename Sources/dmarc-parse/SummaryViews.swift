@@ -5,6 +5,7 @@ enum ReporterView {
     static let columns: [Table.Column] = [
         .text("reporter"), .number("reports"), .text("domains"), .text("begin"), .text("end"),
         .number("records"), .number("messages"), .number("dmarc_pass"), .number("dmarc_fail"),
+        .number("none"), .number("quarantine"), .number("reject"), .number("pass"),
     ]
 
     static func table(_ statistics: Statistics) -> Table {
@@ -15,7 +16,7 @@ enum ReporterView {
                 .text(reporter), .number(UInt64(totals.reports)), .list(totals.policyDomains.sorted(), separator: ","),
                 .time(totals.begin), .time(totals.end), .number(UInt64(totals.records)),
                 .number(totals.totals.messages), .number(totals.totals.dmarcPass), .number(totals.totals.dmarcFail),
-            ])
+            ] + dispositions(totals.totals))
             all.merge(totals)
         }
         if !table.rows.isEmpty {
@@ -23,9 +24,15 @@ enum ReporterView {
                 .text("total"), .number(UInt64(all.reports)), .text(plural(all.policyDomains.count, "domain")),
                 .time(all.begin), .time(all.end), .number(UInt64(all.records)),
                 .number(all.totals.messages), .number(all.totals.dmarcPass), .number(all.totals.dmarcFail),
-            ]
+            ] + dispositions(all.totals)
         }
         return table
+    }
+
+    /// What receivers did: none, quarantine, reject and RFC 9990's pass add up to the messages.
+    private static func dispositions(_ totals: MessageTotals) -> [Cell] {
+        [totals.dispositionNone, totals.dispositionQuarantine, totals.dispositionReject, totals.dispositionPass]
+            .map(Cell.number)
     }
 }
 
@@ -34,7 +41,7 @@ enum SourceView {
     static let columns: [Table.Column] = [
         .text("source_ip"), .number("messages"), .number("dmarc_pass"), .number("dmarc_fail"),
         .number("dkim_pass"), .number("spf_pass"), .number("none"), .number("quarantine"), .number("reject"),
-        .text("reporters"), .text("header_from"),
+        .number("pass"), .text("reporters"), .text("header_from"),
     ]
 
     /// The rows of `statistics`; with an enricher, each row ends with the `EnrichmentView` columns.
@@ -58,6 +65,7 @@ enum SourceView {
 
     private static func numbers(_ totals: MessageTotals) -> [Cell] {
         [totals.messages, totals.dmarcPass, totals.dmarcFail, totals.dkimPass, totals.spfPass,
-         totals.dispositionNone, totals.dispositionQuarantine, totals.dispositionReject].map(Cell.number)
+         totals.dispositionNone, totals.dispositionQuarantine, totals.dispositionReject, totals.dispositionPass,
+        ].map(Cell.number)
     }
 }

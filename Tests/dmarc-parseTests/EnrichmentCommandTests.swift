@@ -15,12 +15,12 @@ struct EnrichmentCommandTests {
         let run = try await CLIRun(["-s", "--format", "tsv", "--ip-db", country, "--ip-db", asn, good])
         #expect(run.status == 0)
         #expect(run.stdout == """
-            source_ip\tmessages\tdmarc_pass\tdmarc_fail\tdkim_pass\tspf_pass\tnone\tquarantine\treject\treporters\theader_from\tptr\tptr_confirmed\tservice\tasn\tas_name\tcountry
-            198.51.100.7\t20\t20\t0\t20\t0\t20\t0\t0\tYahoo\texample.org\t\t\t\t64501\tSendGrid, Inc.\tDE
-            192.0.2.1\t10\t10\t0\t10\t10\t10\t0\t0\tgoogle.com\texample.com\t\t\t\t64500\tExample Mail Hosting\tUS
-            192.0.2.2\t9\t0\t9\t0\t0\t0\t4\t5\tYahoo,google.com\texample.com,example.org\t\t\t\t64500\tExample Mail Hosting\tUS
-            2001:db8::1\t3\t3\t0\t0\t3\t3\t0\t0\tgoogle.com\texample.com\t\t\t\t64502\tDocumentation Net\tNL
-            2001:db8::5\t2\t0\t2\t0\t0\t0\t0\t2\tYahoo\texample.org\t\t\t\t64502\tDocumentation Net\tNL
+            source_ip\tmessages\tdmarc_pass\tdmarc_fail\tdkim_pass\tspf_pass\tnone\tquarantine\treject\tpass\treporters\theader_from\tptr\tptr_confirmed\tservice\tasn\tas_name\tcountry
+            198.51.100.7\t20\t20\t0\t20\t0\t20\t0\t0\t0\tYahoo\texample.org\t\t\t\t64501\tSendGrid, Inc.\tDE
+            192.0.2.1\t10\t10\t0\t10\t10\t10\t0\t0\t0\tgoogle.com\texample.com\t\t\t\t64500\tExample Mail Hosting\tUS
+            192.0.2.2\t9\t0\t9\t0\t0\t0\t4\t5\t0\tYahoo,google.com\texample.com,example.org\t\t\t\t64500\tExample Mail Hosting\tUS
+            2001:db8::1\t3\t3\t0\t0\t3\t3\t0\t0\t0\tgoogle.com\texample.com\t\t\t\t64502\tDocumentation Net\tNL
+            2001:db8::5\t2\t0\t2\t0\t0\t0\t0\t2\t0\tYahoo\texample.org\t\t\t\t64502\tDocumentation Net\tNL
 
             """)
     }

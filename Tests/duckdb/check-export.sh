@@ -40,7 +40,7 @@ cd "$work"
 "$tool" --records --format ndjson --ip-db "$root/Fixtures/enrichment/ipinfo-lite.mmdb" "${fixtures[@]}" \
     >records-enriched.ndjson 2>/dev/null
 "$tool" --reports --format ndjson "${fixtures[@]}" >reports.ndjson 2>/dev/null
-"$tool" -s --failing --format tsv "${fixtures[@]}" 2>/dev/null | tail -n +2 | cut -f1,2,10 >expected.tsv
+"$tool" -s --failing --format tsv "${fixtures[@]}" 2>/dev/null | tail -n +2 | cut -f1,2,11 >expected.tsv
 
 passed=0
 failed=0

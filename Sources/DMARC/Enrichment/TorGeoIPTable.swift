@@ -10,23 +10,20 @@ import Foundation
 public final class TorGeoIPTable: IPDatabase {
     public let path: String
     public private(set) var warnings: [EnrichmentWarning] = []
-    private var ranges: [Range] = []
+    /// Kept compact (Debian's two files hold 660,000 ranges): IPv4 ends as 32 bits, IPv6 as 128, the country as
+    /// its two ASCII letters.
+    private var ipv4 = RangeList<UInt32>()
+    private var ipv6 = RangeList<UInt128>()
     private var pendingFile: Bool
-
-    struct Range {
-        var first: IPAddress
-        var last: IPAddress
-        var country: String
-    }
 
     /// Reads a file now; nil when it cannot be read or has not one line of the layout (so that `IPDatabases.open`
     /// can say it is neither kind of database).
     init?(contentsOf path: String) {
         self.path = path
         pendingFile = false
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let data = Self.contents(of: path) else { return nil }
         load(data)
-        if ranges.isEmpty { return nil }
+        if isEmpty { return nil }
     }
 
     /// A table whose file is read on the first lookup.
@@ -43,42 +40,33 @@ public final class TorGeoIPTable: IPDatabase {
     }
 
     /// Ranges read.
-    public var count: Int { ranges.count }
-    var isEmpty: Bool { ranges.isEmpty }
+    public var count: Int { ipv4.ranges.count + ipv6.ranges.count }
+    var isEmpty: Bool { count == 0 }
+
+    /// The file, mapped rather than copied when it can be.
+    private static func contents(of path: String) -> Data? {
+        try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+    }
 
     public func facts(for address: IPAddress) -> NetworkFacts? {
         if pendingFile {
             pendingFile = false
-            if let data = FileManager.default.contents(atPath: path) {
+            if let data = Self.contents(of: path) {
                 load(data)
             } else {
                 warnings.append(EnrichmentWarning("cannot be read: no countries from it", in: path))
             }
         }
-        // The last range starting at or before the address; ranges are sorted by start, then widest first, so a
-        // narrower range nested in a wider one comes after it and wins.
-        var low = 0, high = ranges.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ranges[middle].first <= address { low = middle + 1 } else { high = middle }
-        }
-        var index = low - 1
-        while index >= 0 {
-            let range = ranges[index]
-            if range.first.isIPv4 == address.isIPv4 && address <= range.last {
-                return NetworkFacts(country: range.country)
-            }
-            // An earlier, wider range may still hold the address (overlaps); look back a few at most.
-            if low - 1 - index >= 8 { break }
-            index -= 1
-        }
-        return nil
+        let country = address.isIPv4
+            ? ipv4.country(of: UInt32(truncatingIfNeeded: address.low))
+            : ipv6.country(of: UInt128(address.high) << 64 | UInt128(address.low))
+        return country.map { NetworkFacts(country: $0) }
     }
 
     private func load(_ data: Data) {
         var malformed = 0
         var firstMalformedLine = 0
-        var parsed: [Range] = []
+        var parsed4 = RangeList<UInt32>(), parsed6 = RangeList<UInt128>()
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             var lineStart = 0
@@ -91,7 +79,15 @@ public final class TorGeoIPTable: IPDatabase {
                 if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
                 if end > lineStart && bytes[lineStart] != UInt8(ascii: "#") {
                     switch Self.parseLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<end])) {
-                    case .range(let range): parsed.append(range)
+                    case .range(let first, let last, let country):
+                        if first.isIPv4 {
+                            parsed4.ranges.append(.init(first: UInt32(truncatingIfNeeded: first.low),
+                                                        last: UInt32(truncatingIfNeeded: last.low), country: country))
+                        } else {
+                            parsed6.ranges.append(.init(first: UInt128(first.high) << 64 | UInt128(first.low),
+                                                        last: UInt128(last.high) << 64 | UInt128(last.low),
+                                                        country: country))
+                        }
                     case .noCountry: break
                     case .malformed:
                         malformed += 1
@@ -101,10 +97,10 @@ public final class TorGeoIPTable: IPDatabase {
                 lineStart = lineEnd + 1
             }
         }
-        // Debian's files come sorted: checked in one pass, sorted only when not.
-        let order: (Range, Range) -> Bool = { ($0.first, $1.last) < ($1.first, $0.last) }
-        if zip(parsed, parsed.dropFirst()).contains(where: { order($1, $0) }) { parsed.sort(by: order) }
-        ranges = parsed
+        parsed4.sort()
+        parsed6.sort()
+        ipv4 = parsed4
+        ipv6 = parsed6
         if malformed > 0 {
             warnings.append(EnrichmentWarning(
                 "\(malformed) line\(malformed == 1 ? "" : "s") not of the form FROM,TO,CC skipped (the first: line \(firstMalformedLine))",
@@ -113,7 +109,7 @@ public final class TorGeoIPTable: IPDatabase {
     }
 
     private enum Line {
-        case range(Range)
+        case range(first: IPAddress, last: IPAddress, country: UInt16)
         case noCountry
         case malformed
     }
@@ -130,7 +126,8 @@ public final class TorGeoIPTable: IPDatabase {
         }
         if code.elementsEqual("??".utf8) { return .noCountry }
         guard code.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }) else { return .malformed }
-        return .range(Range(first: first, last: last, country: String(decoding: code, as: UTF8.self).uppercased()))
+        let upper = code.map { $0 & ~0x20 }  // ASCII letters only, checked above
+        return .range(first: first, last: last, country: UInt16(upper[upper.startIndex]) << 8 | UInt16(upper[upper.startIndex + 1]))
     }
 
     /// An IPv4 end as a decimal 32-bit integer, or an IPv6 end as text.
@@ -146,3 +143,41 @@ public final class TorGeoIPTable: IPDatabase {
         return address
     }
 }
+
+/// Ranges of one address family, sorted by start and then widest first, with their countries.
+struct RangeList<Bound: FixedWidthInteger & UnsignedInteger> {
+    struct Entry {
+        var first: Bound
+        var last: Bound
+        /// Two ASCII capital letters, the first in the high byte.
+        var country: UInt16
+    }
+
+    var ranges: [Entry] = []
+
+    /// Sorts, when not sorted already (Debian's files are: checked in one pass).
+    mutating func sort() {
+        let order: (Entry, Entry) -> Bool = { ($0.first, $1.last) < ($1.first, $0.last) }
+        if zip(ranges, ranges.dropFirst()).contains(where: { order($1, $0) }) { ranges.sort(by: order) }
+    }
+
+    /// The country of the narrowest range holding `value`: the last range starting at or before it, else (ranges
+    /// may nest) one of the few before that.
+    func country(of value: Bound) -> String? {
+        var low = 0, high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].first <= value { low = middle + 1 } else { high = middle }
+        }
+        var index = low - 1
+        while index >= 0 && low - 1 - index < 8 {
+            let range = ranges[index]
+            if value <= range.last {
+                return String(decoding: [UInt8(range.country >> 8), UInt8(range.country & 0xFF)], as: UTF8.self)
+            }
+            index -= 1
+        }
+        return nil
+    }
+}
+

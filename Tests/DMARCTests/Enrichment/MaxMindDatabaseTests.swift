@@ -39,6 +39,15 @@ struct MaxMindDatabaseTests {
         #expect(facts("203.0.113.9", in: databases[0]) == NetworkFacts(country: "FR"))
     }
 
+    @Test("an IPv4-only database: IPv6 addresses find nothing, without a warning")
+    func ipv4Only() {
+        let (databases, warnings) = open("ipv4-only-asn.mmdb")
+        #expect(warnings.isEmpty)
+        #expect(facts("192.0.2.1", in: databases[0])?.asn == 64500)
+        #expect(facts("2001:db8::1", in: databases[0]) == nil)
+        #expect(databases[0].warnings.isEmpty)
+    }
+
     @Test func theDatabaseTypeIsRead() throws {
         let database = try #require(open("geolite2-asn.mmdb").databases.first as? MaxMindDatabase)
         #expect(database.databaseType == "GeoLite2-ASN")
