@@ -34,6 +34,7 @@ env -i PATH=/usr/bin:/bin "$binary" --version | grep -q . || fail "--version pri
 page=$(MANWIDTH=100 man -l -P cat "$prefix/share/man/man1/dmarc-parse.1" 2>/dev/null)
 grep -q -- "--files-from" <<<"$page" || fail "the man page does not describe --files-from"
 grep -q -- "--ip-db" <<<"$page" || fail "the man page does not describe --ip-db"
+grep -q -- "--resolve" <<<"$page" || fail "the man page does not describe --resolve"
 grep -q -- "--color" <<<"$page" || fail "the man page does not describe --color"
 if grep -qE "subcommand" <<<"$page"; then fail "the man page mentions a subcommand"; fi
 
