@@ -9,6 +9,7 @@ import FuzzSupport
 enum FuzzIPDatabase {
     static let addresses = ["0.0.0.0", "192.0.2.1", "198.51.100.7", "255.255.255.255", "::", "2001:db8::1",
                             "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"].map { IPAddress($0)! }
+    static let metadataMarker: [UInt8] = [0xAB, 0xCD, 0xEF] + Array("MaxMind.com".utf8)
     static let path = FileManager.default.temporaryDirectory
         .appendingPathComponent("fuzz-ipdb-\(ProcessInfo.processInfo.processIdentifier).db").path
 
@@ -17,7 +18,9 @@ enum FuzzIPDatabase {
             let bytes = UnsafeRawBufferPointer(start: data, count: size)
             let table = TorGeoIPTable(parsing: bytes, path: "fuzz")
             for address in FuzzIPDatabase.addresses { _ = table.facts(for: address) }
-            guard FileManager.default.createFile(atPath: FuzzIPDatabase.path, contents: Data(bytes)) else { return 0 }
+            // Only bytes with a MaxMind DB's metadata marker go through a file: the rest was the text path above.
+            guard bytes.firstRange(of: FuzzIPDatabase.metadataMarker) != nil,
+                  FileManager.default.createFile(atPath: FuzzIPDatabase.path, contents: Data(bytes)) else { return 0 }
             let opened = IPDatabases.open([FuzzIPDatabase.path])
             for database in opened.databases {
                 for address in FuzzIPDatabase.addresses { _ = database.facts(for: address) }
