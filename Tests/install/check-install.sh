@@ -26,7 +26,7 @@ fi
 work=$stage/work
 mkdir -p "$work" && cp -r "$root/Fixtures/sample" "$work/reports"
 result=$(cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work" "$binary" --format tsv reports | tail -1)
-[[ $result == $'mx.example.net\t1\texample.com\t2025-01-01T00:00:00Z\t2025-01-01T23:59:59Z\t3\t13\t11\t2' ]] \
+[[ $result == $'mx.example.net\t1\texample.com\t2025-01-01T00:00:00Z\t2025-01-01T23:59:59Z\t3\t13\t11\t2\t0\t2\t0\t11' ]] \
     || fail "the installed binary printed '$result' on the sample reports"
 env -i PATH=/usr/bin:/bin "$binary" --version | grep -q . || fail "--version printed nothing"
 
