@@ -93,6 +93,10 @@ struct ReportRun {
         // databases answer at once. What needs every address first (reverse DNS) gets them from a first, quiet
         // pass over the same files (standard input cannot be read twice: its records go without).
         let addresses = enrichment?.needsAddressesFirst == true ? sourceAddresses(of: paths.filter { $0 != "-" }) : []
+        if enrichment?.needsAddressesFirst == true && paths.contains("-") {
+            diagnostics.report(EnrichmentWarning("the records of standard input get no PTR names with --records "
+                + "(it cannot be read twice: save it to a file)", in: "reverse DNS"))
+        }
         let enricher = enricher(for: addresses)
         defer { sayWarnings(of: enricher) }
         return printInOrder(paths, with: RecordPrinter(format: format, enricher: enricher))

@@ -65,6 +65,21 @@ struct ReverseDNSCommandTests {
         #expect(server.queries.count == 10)  // five PTR, five A or AAAA
     }
 
+    @Test("--records cannot read standard input twice: its records go without names, and a warning says so")
+    func recordsFromStandardInputAreNotLookedUp() async throws {
+        let server = try DNSTestServer()
+        let cache = CacheFolder()
+        let report = try Data(contentsOf: CLIRun.packageRoot
+            .appendingPathComponent("Fixtures/sample/comcast.net!example.com!1735689600!1735775999.xml"))
+        let run = try await CLIRun(ipDB + ["--records", "--resolve", "--dns-server", server.address, "--format", "tsv", "-"],
+                                   input: report, environment: cache.environment)
+        #expect(run.status == 0)
+        #expect(run.stderr == "dmarc-parse: reverse DNS: warning: the records of standard input get no PTR names with "
+                + "--records (it cannot be read twice: save it to a file)\n"
+                + "dmarc-parse: 1 file read, 1 report, 0 duplicates, 0 files failed\n")
+        #expect(server.queries.isEmpty)
+    }
+
     @Test func aSecondRunSendsNoQuery() async throws {
         let server = try DNSTestServer()
         let cache = CacheFolder()
