@@ -52,7 +52,8 @@ for target in "${targets[@]}"; do
     # One process, one core: -jobs/-workers stay at 1. Leaks are looked for after each input (the seeds hold
     # hostile/billion-laughs.xml, which leaked libxml2's DTD document before XMLPushParser freed it).
     # shellcheck disable=SC2086
-    SWIFT_BACKTRACE=enable=no "$binary" \
+    SWIFT_BACKTRACE=enable=no LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
+        "$binary" \
         -max_total_time="$seconds" -rss_limit_mb="${FUZZ_RSS_MB:-2048}" -timeout="${FUZZ_TIMEOUT:-10}" \
         -max_len=65536 -dict=Fuzz/dictionaries/$target.dict -print_final_stats=1 \
         -artifact_prefix="$artifacts/" ${FUZZ_OPTIONS:-} "$corpus" > "$log" 2>&1 || status=$?
