@@ -44,7 +44,7 @@ struct ReportRun {
         let output = StandardOutput()
         var gaps: [String] = []
         switch view {
-        case .statistics: TableWriter.write(SourceView.table(statistics), as: format, to: output)
+        case .statistics: SourceView.write(statistics, as: format, to: output)
         case .audit:
             let audit = SenderAudit(statistics.audit)
             TableWriter.write(AuditView.table(audit, for: format), as: format, to: output)

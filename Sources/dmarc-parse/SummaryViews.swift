@@ -29,7 +29,7 @@ enum ReporterView {
     }
 }
 
-/// `-s`: one row per source address.
+/// `-s`: one row per source address. A column more is one line in `columns` and one in `numbers`.
 enum SourceView {
     static let columns: [Table.Column] = [
         .text("source_ip"), .number("messages"), .number("dmarc_pass"), .number("dmarc_fail"),
@@ -37,25 +37,53 @@ enum SourceView {
         .text("reporters"), .text("header_from"),
     ]
 
-    static func table(_ statistics: Statistics) -> Table {
-        var table = Table(columns: columns)
-        var all = SourceTotals()
-        for (source, sourceTotals) in statistics.sourceRows {
-            table.rows.append([.text(source.text)] + numbers(sourceTotals.totals) + [
-                .list(sourceTotals.reporters.sorted(), separator: ","),
-                .list(sourceTotals.headerFromDomains.sorted(), separator: ","),
-            ])
-            all.add(sourceTotals)
-        }
-        if !table.rows.isEmpty {
-            table.totals = [.text("total (\(plural(table.rows.count, "source")))")] + numbers(all.totals)
-                + [.text(plural(all.reporters.count, "reporter")), .text(plural(all.headerFromDomains.count, "domain"))]
-        }
-        return table
+    /// The count columns, in order.
+    static func numbers(_ totals: MessageTotals) -> [UInt64] {
+        [totals.messages, totals.dmarcPass, totals.dmarcFail, totals.dkimPass, totals.spfPass,
+         totals.dispositionNone, totals.dispositionQuarantine, totals.dispositionReject]
     }
 
-    private static func numbers(_ totals: MessageTotals) -> [Cell] {
-        [totals.messages, totals.dmarcPass, totals.dmarcFail, totals.dkimPass, totals.spfPass,
-         totals.dispositionNone, totals.dispositionQuarantine, totals.dispositionReject].map(Cell.number)
+    /// Writes the view: the aligned table through `TableWriter`, the streaming formats straight into bytes
+    /// (tens of thousands of rows for a busy domain).
+    static func write(_ statistics: Statistics, as format: OutputFormat, to output: StandardOutput) {
+        guard format != .table else {
+            TableWriter.write(table(statistics), as: format, to: output)
+            return
+        }
+        let sources = statistics.sourceTable
+        var encoder = RowEncoder(format: format, columns: columns)
+        encoder.start()
+        for (text, row) in sources.sortedRows() {
+            encoder.beginRow()
+            encoder.text(text)
+            for number in numbers(row.totals) { encoder.number(number) }
+            encoder.list(sources.reporters(of: row), separator: ",")
+            encoder.list(sources.domains(of: row), separator: ",")
+            encoder.endRow()
+            if encoder.bytes.count >= 1 << 20 { encoder.take(into: output) }
+        }
+        encoder.finish()
+        encoder.take(into: output)
+    }
+
+    static func table(_ statistics: Statistics) -> Table {
+        var table = Table(columns: columns)
+        let sources = statistics.sourceTable
+        var all = MessageTotals()
+        var reporters = Set<String>(), domains = Set<String>()
+        for (text, row) in sources.sortedRows() {
+            let rowReporters = sources.reporters(of: row), rowDomains = sources.domains(of: row)
+            table.rows.append([.text(text)] + numbers(row.totals).map(Cell.number) + [
+                .list(rowReporters, separator: ","), .list(rowDomains, separator: ","),
+            ])
+            all.add(row.totals)
+            reporters.formUnion(rowReporters)
+            domains.formUnion(rowDomains)
+        }
+        if !table.rows.isEmpty {
+            table.totals = [.text("total (\(plural(table.rows.count, "source")))")] + numbers(all).map(Cell.number)
+                + [.text(plural(reporters.count, "reporter")), .text(plural(domains.count, "domain"))]
+        }
+        return table
     }
 }

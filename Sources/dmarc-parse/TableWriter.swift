@@ -58,8 +58,7 @@ struct TableWriter {
             }
             return ""
         case .tsv:
-            return row.map { Self.plainText($0).map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 } }
-                .map { String($0) }.joined(separator: "\t") + "\n"
+            return row.map { Self.tsvField(Self.plainText($0)) }.joined(separator: "\t") + "\n"
         case .csv:
             return row.map { Self.csvField(Self.plainText($0)) }.joined(separator: ",") + "\r\n"
         case .json:
@@ -153,6 +152,11 @@ struct TableWriter {
         case .list(let items, let separator): items.joined(separator: separator)
         case .objects(_, let textForm): textForm
         }
+    }
+
+    /// Tabs and line breaks (each a character of its own) become spaces.
+    static func tsvField(_ text: String) -> String {
+        String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 
     /// RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.
