@@ -102,11 +102,34 @@ public struct SourceTable: Sendable {
 
     /// The rows with their address as text, most messages first, then by the text (sorted once, at the end).
     public func sortedRows() -> [(text: String, row: Row)] {
-        rows.map { ($0.source.text, $0) }.sorted {
-            if $0.row.totals.messages != $1.row.totals.messages {
-                return $0.row.totals.messages > $1.row.totals.messages
+        let texts = rows.map(\.source.text)
+        // Sorted as small plain keys (no reference counting while swapping), the text's first 24 bytes as three
+        // big-endian integers: they decide nearly every tie of messages; the whole texts decide the rest.
+        var keys = texts.indices.map { SortKey(messages: rows[$0].totals.messages, text: texts[$0], index: $0) }
+        keys.sort { a, b in
+            if a.messages != b.messages { return a.messages > b.messages }
+            if a.prefix.0 != b.prefix.0 { return a.prefix.0 < b.prefix.0 }
+            if a.prefix.1 != b.prefix.1 { return a.prefix.1 < b.prefix.1 }
+            if a.prefix.2 != b.prefix.2 { return a.prefix.2 < b.prefix.2 }
+            return texts[a.index].utf8.lexicographicallyPrecedes(texts[b.index].utf8)
+        }
+        return keys.map { (texts[$0.index], rows[$0.index]) }
+    }
+
+    private struct SortKey {
+        var messages: UInt64
+        var prefix: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var index: Int
+
+        init(messages: UInt64, text: String, index: Int) {
+            self.messages = messages
+            self.index = index
+            withUnsafeMutableBytes(of: &prefix) { words in
+                let words = words.bindMemory(to: UInt64.self)
+                for (offset, byte) in text.utf8.prefix(24).enumerated() {
+                    words[offset >> 3] |= UInt64(byte) << (56 - 8 * UInt64(offset & 7))
+                }
             }
-            return $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
         }
     }
 
