@@ -10,23 +10,29 @@ final class RecordPrinter: StreamingPrinter {
     /// The current report's rows, as text (streaming formats) or cells (the table format, aligned at the end).
     private let held = HeldRows()
     private var heldCells: [[Cell]] = []
+    /// The streaming formats: rows encoded straight into bytes, the report's own cells once per report.
+    private var encoder: RowEncoder?
+    private var reportCells: RecordView.ReportCells?
 
     init(format: OutputFormat) {
         writer = TableWriter(format: format, columns: RecordView.columns(for: format))
+        if format != .table { encoder = RowEncoder(format: format, columns: writer.columns) }
         output.write(writer.start())
     }
 
     func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
         self.header = header
+        reportCells = encoder.map { RecordView.ReportCells(header, format: $0.format) }
         discardReport()
     }
 
     func record(_ record: Record) {
-        let row = RecordView.row(record, in: header, for: writer.format)
-        if writer.format == .table {
-            heldCells.append(row)
+        if encoder != nil, let reportCells {
+            RecordView.encode(record, in: header, reportCells: reportCells, index: held.count, into: &encoder!)
+            held.append(encoder!.bytes)
+            encoder!.skip(to: 0, clearing: true)
         } else {
-            held.append(writer.heldText(row, index: held.count))
+            heldCells.append(RecordView.row(record, in: header, for: writer.format))
         }
     }
 

@@ -11,12 +11,12 @@ struct RowEncoder {
     private var column = 0
     private var rowsWritten = 0
 
-    init(format: OutputFormat, columns: [Table.Column]) {
+    init(format: OutputFormat, columns: [Table.Column], capacity: Int = 0) {
         precondition(format != .table, "the table format aligns its rows: TableWriter")
         self.format = format
         self.columns = columns
         keys = columns.map { Array((JSON.string($0.name) + ":").utf8) }
-        bytes.reserveCapacity(1 << 20)
+        bytes.reserveCapacity(capacity)
     }
 
     /// The header line (tsv, csv) or the opening bracket (json).
@@ -28,7 +28,7 @@ struct RowEncoder {
     mutating func beginRow() {
         column = 0
         switch format {
-        case .json: bytes.append(contentsOf: rowsWritten == 0 ? [0x0A, 0x7B] : [0x2C, 0x0A, 0x7B])  // \n{ or ,\n{
+        case .json: append(rowsWritten == 0 ? "\n{" : ",\n{")
         case .ndjson: bytes.append(0x7B)
         default: break
         }
@@ -37,12 +37,61 @@ struct RowEncoder {
     mutating func endRow() {
         switch format {
         case .json: bytes.append(0x7D)
-        case .ndjson: bytes.append(contentsOf: [0x7D, 0x0A])
+        case .ndjson: append("}\n")
         case .tsv: bytes.append(0x0A)
-        case .csv: bytes.append(contentsOf: [0x0D, 0x0A])
+        case .csv: append("\r\n")
         case .table: break
         }
         rowsWritten += 1
+    }
+
+    /// Begins the `index`-th row of a block held until its report counts (`HeldRows`): in json the rows of a block
+    /// are separated here, and the block from what came before by `TableWriter.writeHeld`.
+    mutating func beginHeldRow(index: Int) {
+        column = 0
+        switch format {
+        case .json: append(index == 0 ? "{" : ",\n{")
+        case .ndjson: bytes.append(0x7B)
+        default: break
+        }
+    }
+
+    /// Appends cells encoded before (by an encoder of the same format and columns) for the next `columns`.
+    mutating func splice(_ encoded: [UInt8], columns: Int) {
+        bytes.append(contentsOf: encoded)
+        column += columns
+    }
+
+    /// Moves to column `index` (to encode cells for a later `splice`), dropping what is encoded when `clearing`.
+    mutating func skip(to index: Int, clearing: Bool) {
+        if clearing { bytes.removeAll(keepingCapacity: true) }
+        column = index
+    }
+
+    /// A text or, when nil, absent.
+    mutating func optionalText(_ text: String?) {
+        if let text { self.text(text) } else { missing() }
+    }
+
+    /// JSON formats: an array of objects, each written by `body` with `field` (as `JSON.value(.objects)`).
+    mutating func objects<Element>(_ elements: [Element], _ body: (Element, inout RowEncoder) -> Void) {
+        nextColumn()
+        bytes.append(0x5B)
+        for (index, element) in elements.enumerated() {
+            append(index == 0 ? "{" : ",{")
+            body(element, &self)
+            bytes.append(0x7D)
+        }
+        bytes.append(0x5D)
+    }
+
+    /// One field of an object being written by `objects`.
+    mutating func field(_ key: StaticString, _ value: String?, first: Bool = false) {
+        if !first { bytes.append(0x2C) }
+        bytes.append(0x22)
+        append(key)
+        append("\":")
+        if let value { appendText(value) } else { append("null") }
     }
 
     /// What closes the output (json: the bracket).
@@ -71,7 +120,7 @@ struct RowEncoder {
     /// Absent: empty in text formats, `null` in JSON.
     mutating func missing() {
         nextColumn()
-        if format == .json || format == .ndjson { bytes.append(contentsOf: "null".utf8) }
+        if format == .json || format == .ndjson { append("null") }
     }
 
     /// Joined by `separator` in text formats, an array in JSON.
@@ -123,25 +172,31 @@ struct RowEncoder {
     /// `TableWriter`'s functions.
     private mutating func appendText(_ text: String) {
         var text = text
-        let plain = text.withUTF8 { utf8 in
-            switch format {
+        let format = format
+        let done = text.withUTF8 { utf8 in
+            let plain = switch format {
             case .json, .ndjson: !utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
             case .csv: !utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             default: !utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
             }
-        }
-        if plain {
+            guard plain else { return false }
             let quoted = format == .json || format == .ndjson
             if quoted { bytes.append(0x22) }
-            text.withUTF8 { bytes.append(contentsOf: $0) }
+            bytes.append(contentsOf: utf8)
             if quoted { bytes.append(0x22) }
-            return
+            return true
         }
+        if done { return }
         switch format {
         case .json, .ndjson: bytes.append(contentsOf: JSON.string(text).utf8)
         case .csv: bytes.append(contentsOf: TableWriter.csvField(text).utf8)
         default: bytes.append(contentsOf: TableWriter.tsvField(text).utf8)
         }
+    }
+
+    /// Fixed bytes (punctuation, `null`), without an array.
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Decimal digits, without a `String`.

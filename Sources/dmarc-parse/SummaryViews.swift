@@ -51,7 +51,7 @@ enum SourceView {
             return
         }
         let sources = statistics.sourceTable
-        var encoder = RowEncoder(format: format, columns: columns)
+        var encoder = RowEncoder(format: format, columns: columns, capacity: 1 << 20)
         encoder.start()
         for (text, row) in sources.sortedRows() {
             encoder.beginRow()

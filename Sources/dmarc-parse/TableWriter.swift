@@ -68,16 +68,6 @@ struct TableWriter {
         }
     }
 
-    /// The text of a row held back (see `HeldRows`) in a streaming format: the `index`-th row of its block, with
-    /// what separates it from the row before in the block.
-    func heldText(_ row: [Cell], index: Int) -> String {
-        precondition(format != .table, "the table format holds its rows itself")
-        if format == .json { return (index == 0 ? "" : ",\n") + jsonObject(row) }
-        var writer = self
-        writer.rowsWritten = 1
-        return writer.write(row)
-    }
-
     /// Counts a block of `count` held rows as written; returns what to print before the block.
     mutating func writeHeld(count: Int) -> String {
         guard count > 0 else { return "" }
