@@ -7,6 +7,8 @@ public struct Sender: Hashable, Sendable, Comparable {
     public let service: String?
     /// What kind of sender this is.
     public let kind: Kind
+    /// A short name for the table (see `makeName`), worked out once: tables sort and print by it.
+    public let name: String
 
     public enum Kind: Hashable, Sendable {
         /// Sources that authenticated as the same domains.
@@ -25,6 +27,7 @@ public struct Sender: Hashable, Sendable, Comparable {
             KnownService.named(by: Self.domain(of: token))
         }.first
         kind = .authenticated
+        name = Self.makeName(kind: kind, service: service, authenticatedAs: authenticatedAs)
     }
 
     /// A known service's sender, over the domains all its sources authenticated as.
@@ -32,12 +35,14 @@ public struct Sender: Hashable, Sendable, Comparable {
         authenticatedAs = tokens.sorted()
         self.service = service
         kind = .authenticated
+        name = service
     }
 
     private init(kind: Kind) {
         authenticatedAs = []
         service = nil
         self.kind = kind
+        name = Self.makeName(kind: kind, service: nil, authenticatedAs: [])
     }
 
     static func unauthenticated(_ source: SourceIP) -> Sender { Sender(kind: .unauthenticatedSource(source)) }
@@ -48,13 +53,14 @@ public struct Sender: Hashable, Sendable, Comparable {
     /// first (a signature names the sender best), with "+N more" for the other domains (`example.com +2 more`), and
     /// "(SPF only)" when nothing signs (`bounce.example.com +1 more (SPF only)`: another sender than one that signs);
     /// `unauthenticated 192.0.2.50` for a steady source that authenticates as nothing, `unknown sources`.
-    public var name: String {
+    private static func makeName(kind: Kind, service: String?, authenticatedAs: [String]) -> String {
         switch kind {
         case .unknownSources: return "unknown sources"
         case .unauthenticatedSources: return "unauthenticated"
         case .unauthenticatedSource(let source): return "unauthenticated \(source.text)"
         case .authenticated:
             if let service { return service }
+            let dkimDomains = authenticatedAs.filter { $0.hasPrefix("d=") }.map(Self.domain)
             let mailFrom = authenticatedAs.filter { $0.hasPrefix("mfrom=") }.map(Self.domain)
             let helo = authenticatedAs.filter { $0.hasPrefix("helo=") }.map(Self.domain)
             var domains: [String] = []

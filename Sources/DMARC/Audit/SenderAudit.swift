@@ -67,9 +67,12 @@ public struct SenderAudit: Sendable {
             }
             return of(authenticated) == of(headerFrom)
         }
+        // Many sources authenticate as the same domains: one sender (and one service look-up) per set of them.
+        var senderOf: [Set<String>: Sender] = [:]
         for (sourceDomain, traffic) in traffic {
             let tokens = tally.authenticatedAs[sourceDomain.source] ?? []
-            let sender = Sender(authenticatedAs: tokens)
+            let sender = senderOf[tokens] ?? Sender(authenticatedAs: tokens)
+            senderOf[tokens] = sender
             let authenticatesAsDomain = tokens.contains {
                 isAligned(String($0.split(separator: "=", maxSplits: 1).last ?? ""), with: sourceDomain.headerFrom)
             }
