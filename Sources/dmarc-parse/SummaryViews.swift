@@ -53,7 +53,8 @@ enum SourceView {
         let sources = statistics.sourceTable
         var encoder = RowEncoder(format: format, columns: columns, capacity: 1 << 20)
         encoder.start()
-        for (text, row) in sources.sortedRows() {
+        for (text, index) in sources.sortedOrder() {
+            let row = sources.rows[index]
             encoder.beginRow()
             encoder.text(text)
             for number in numbers(row.totals) { encoder.number(number) }
@@ -71,7 +72,8 @@ enum SourceView {
         let sources = statistics.sourceTable
         var all = MessageTotals()
         var reporters = Set<String>(), domains = Set<String>()
-        for (text, row) in sources.sortedRows() {
+        for (text, index) in sources.sortedOrder() {
+            let row = sources.rows[index]
             let rowReporters = sources.reporters(of: row), rowDomains = sources.domains(of: row)
             table.rows.append([.text(text)] + numbers(row.totals).map(Cell.number) + [
                 .list(rowReporters, separator: ","), .list(rowDomains, separator: ","),

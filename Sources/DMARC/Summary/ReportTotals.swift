@@ -45,7 +45,8 @@ public struct ReportTotals: Sendable {
 
     /// One row per source address: most messages first, then by the address as text.
     public var sourceRows: [(source: SourceIP, totals: SourceTotals)] {
-        sourceTable.sortedRows().map { _, row in
+        sourceTable.sortedOrder().map { _, index in
+            let row = sourceTable.rows[index]
             var totals = SourceTotals()
             totals.totals = row.totals
             totals.reporters = Set(sourceTable.reporters(of: row))

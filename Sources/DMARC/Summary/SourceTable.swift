@@ -100,8 +100,9 @@ public struct SourceTable: Sendable {
     /// A row's `header_from` domains, sorted.
     public func domains(of row: Row) -> [String] { domainNames.sorted(row.domains) }
 
-    /// The rows with their address as text, most messages first, then by the text (sorted once, at the end).
-    public func sortedRows() -> [(text: String, row: Row)] {
+    /// The rows' indices with their address as text, most messages first, then by the text (sorted once, at the
+    /// end; the rows themselves are not copied: a giant report's are many).
+    public func sortedOrder() -> [(text: String, index: Int)] {
         let texts = rows.map(\.source.text)
         // Sorted as small plain keys (no reference counting while swapping), the text's first 24 bytes as three
         // big-endian integers: they decide nearly every tie of messages; the whole texts decide the rest.
@@ -113,7 +114,7 @@ public struct SourceTable: Sendable {
             if a.prefix.2 != b.prefix.2 { return a.prefix.2 < b.prefix.2 }
             return texts[a.index].utf8.lexicographicallyPrecedes(texts[b.index].utf8)
         }
-        return keys.map { (texts[$0.index], rows[$0.index]) }
+        return keys.map { (texts[$0.index], $0.index) }
     }
 
     private struct SortKey {
