@@ -38,7 +38,7 @@ public final class ReportSummarizer: CountedReportHandler {
 
     public func commitReport(_ header: ReportHeader) {
         current.header = header
-        totals.add(current)
+        totals.add(taking: &current)
         discardReport()
     }
 

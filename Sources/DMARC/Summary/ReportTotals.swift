@@ -27,6 +27,18 @@ public struct ReportTotals: Sendable {
         audit.merge(summary.audit)
     }
 
+    /// Adds a report that counts, taking its source table when these totals have none yet (the first report, or
+    /// the one giant report: then one table is held, not two) and leaving it empty.
+    mutating func add(taking summary: inout ReportSummary) {
+        guard sourceTable.isEmpty && !summary.sourceTable.isEmpty else {
+            add(summary)
+            return
+        }
+        swap(&sourceTable, &summary.sourceTable)
+        sourceTable.adoptAsTotals(reporter: summary.header.metadata.reporter)
+        add(summary)  // its source table is now empty
+    }
+
     /// Adds what other totals counted (made on another thread of the same run).
     public mutating func merge(_ other: ReportTotals) {
         reportCount += other.reportCount

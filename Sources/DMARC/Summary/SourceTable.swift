@@ -60,6 +60,23 @@ public struct SourceTable: Sendable {
         }
     }
 
+    /// Makes this table, one report's, into totals: as `SourceTable().add(report: self, reporter:)` gives, in
+    /// place (a giant report's table is not copied).
+    mutating func adoptAsTotals(reporter: String) {
+        let written = domainNames.names
+        domainNames.removeAll()
+        let domainMap = written.map { domainNames.id(of: $0.lowercased()) }
+        reporterNames.removeAll()
+        let reporterID = reporterNames.id(of: reporter)
+        lastDomain = nil
+        for index in rows.indices {
+            var domains = IDSet()
+            rows[index].domains.forEach { domains.insert(domainMap[Int($0)]) }
+            rows[index].domains = domains
+            rows[index].reporters.insert(reporterID)
+        }
+    }
+
     /// Adds another table of totals (another thread's).
     mutating func merge(_ other: SourceTable) {
         if rows.isEmpty && textRows.isEmpty {
