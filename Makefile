@@ -1,9 +1,10 @@
 # Installs dmarc-parse: `make install` (PREFIX=/usr/local, DESTDIR for staging), `make uninstall`.
 #
 # The binary is a release build with the Swift runtime linked in (--static-swift-stdlib): it needs no Swift
-# toolchain to run, only libxml2 and zlib (README "Install"). The man page comes from swift-argument-parser's
-# generate-manual tool (what its `generate-manual` plugin runs), called directly on the built binary: the plugin
-# would rebuild the package in release mode without --static-swift-stdlib, replacing the binary just built.
+# toolchain to run, only the C libraries it links (libxml2, zlib, libpsl, libmaxminddb, c-ares: README "Install").
+# The man page comes from swift-argument-parser's generate-manual tool (what its `generate-manual` plugin runs),
+# called directly on the built binary: the plugin would rebuild the package in release mode without
+# --static-swift-stdlib, replacing the binary just built.
 
 PREFIX ?= /usr/local
 DESTDIR ?=

@@ -14,9 +14,13 @@ let package = Package(
         .systemLibrary(name: "CDMARCZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CDMARCXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CDMARCPSL", pkgConfig: "libpsl", providers: [.apt(["libpsl-dev"])]),
+        .systemLibrary(name: "CDMARCMaxMindDB", pkgConfig: "libmaxminddb", providers: [.apt(["libmaxminddb-dev"])]),
+        .systemLibrary(name: "CDMARCAres", pkgConfig: "libcares", providers: [.apt(["libc-ares-dev"])]),
         .target(
             name: "DMARC",
-            dependencies: ["CDMARCZlib", "CDMARCXML2", "CDMARCPSL"]
+            dependencies: ["CDMARCZlib", "CDMARCXML2", "CDMARCPSL", "CDMARCMaxMindDB", "CDMARCAres"],
+            // The known senders are data, compiled into the library: no bundle to find at run time.
+            resources: [.embedInCode("Enrichment/services.tsv")]
         ),
         .executableTarget(
             name: "dmarc-parse",

@@ -64,8 +64,10 @@ def policy_on(day):
 
 
 # The weekly report: 1,000 + 47 + 10 messages over seven days.
+# Each reporter writes from its own organisational domain (weekly.example, microsoft.com, noon.example): the
+# per-reporter views group reports by it (ReporterIdentity), so three reporters under example.net would be one.
 write("weekly.example.net!example.com!%d!%d.xml" % (JAN6, JAN6 + 7 * DAY - 1), report(
-    "Weekly Mail", "dmarc@weekly.example.net", "weekly-2025-02", JAN6, JAN6 + 7 * DAY - 1, "example.com", "none", 100, [
+    "Weekly Mail", "dmarc@weekly.example", "weekly-2025-02", JAN6, JAN6 + 7 * DAY - 1, "example.com", "none", 100, [
         record("192.0.2.10", 1000, "none", "pass", "pass", own(), own()),
         record("203.0.113.9", 47, "none", "fail", "fail", ("example.com", "fail"), ("example.com", "softfail")),
         record("198.51.100.20", 10, "none", "pass", "fail", own(), ("bounce.mailer.example.net", "pass")),
@@ -109,7 +111,7 @@ for day in (2, 3):
 # Outlook style: the end is the next midnight.
 begin = JAN6 + 9 * DAY
 write("outlook.example.net!example.com!%d!%d.xml" % (begin, begin + DAY), report(
-    "Enterprise Outlook", "dmarcreport@outlook.example.net", "outlook-1", begin, begin + DAY, "example.com",
+    "Enterprise Outlook", "dmarcreport@microsoft.com", "outlook-1", begin, begin + DAY, "example.com",
     "quarantine", 50, [
         record("192.0.2.10", 64, "none", "pass", "pass", own(), own()),
         record("203.0.113.9", 6, "quarantine", "fail", "fail", None, ("example.com", "fail")),
@@ -118,6 +120,6 @@ write("outlook.example.net!example.com!%d!%d.xml" % (begin, begin + DAY), report
 # Noon to noon: 5 messages split 3 and 2.
 begin = JAN6 + 4 * DAY + DAY // 2
 write("noon.example.net!example.com!%d!%d.xml" % (begin, begin + DAY - 1), report(
-    "Noon Mail", "dmarc@noon.example.net", "noon-1", begin, begin + DAY - 1, "example.com", "none", 100, [
+    "Noon Mail", "dmarc@noon.example", "noon-1", begin, begin + DAY - 1, "example.com", "none", 100, [
         record("198.51.100.77", 5, "none", "fail", "fail", ("example.com", "fail"), ("example.com", "fail")),
     ]))

@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "fuzz-containers", targets: ["fuzz-containers"]),
         .executable(name: "fuzz-xml", targets: ["fuzz-xml"]),
         .executable(name: "fuzz-mime", targets: ["fuzz-mime"]),
+        .executable(name: "fuzz-ipdb", targets: ["fuzz-ipdb"]),
+        .executable(name: "fuzz-dns", targets: ["fuzz-dns"]),
     ],
     dependencies: [
         .package(name: "dmarc-parse", path: ".."),
@@ -21,6 +23,8 @@ let package = Package(
         .executableTarget(name: "fuzz-containers", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "fuzz-xml", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "fuzz-mime", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "fuzz-ipdb", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "fuzz-dns", dependencies: ["FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,17 +3,17 @@
 # Fixtures/. Exits non-zero when a target found a crash, a leak, a timeout or ran out of memory, and prints the
 # reproducer; rerun one with `.build-fuzz/release/fuzz-NAME path/to/crash-...` (SWIFT_BACKTRACE=enable=no).
 #
-#   Fuzz/run.sh SECONDS [TARGET...]      TARGET: containers, xml, mime (default: all three)
+#   Fuzz/run.sh SECONDS [TARGET...]      TARGET: containers, xml, mime, ipdb, dns (default: all five)
 #
 # Environment: FUZZ_RSS_MB (default 2048), FUZZ_TIMEOUT (seconds per input, default 10), FUZZ_OPTIONS (more
 # libFuzzer flags). The corpus grows in .build-fuzz/corpus/TARGET, findings go to .build-fuzz/artifacts/TARGET.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${1:?usage: Fuzz/run.sh SECONDS [containers|xml|mime ...]}
+seconds=${1:?usage: Fuzz/run.sh SECONDS [containers|xml|mime|ipdb|dns ...]}
 shift
 targets=("$@")
-((${#targets[@]})) || targets=(containers xml mime)
+((${#targets[@]})) || targets=(containers xml mime ipdb dns)
 scratch=.build-fuzz
 
 # The fuzz targets are recompiled each time: they inline the library's initialisers, and an incremental build that
@@ -31,6 +31,8 @@ seed() {
         containers) find Fixtures -type f ! -name '*.py' ;;
         xml) find Fixtures -type f -name '*.xml' ;;
         mime) find Fixtures/mail -type f ! -name '*.py' ;;
+        ipdb) find Fixtures/enrichment -type f ! -name '*.py' ! -name '*.sh' ;;
+        dns) find Fixtures/dns -type f ! -name '*.py' ;;
     esac | while IFS= read -r file; do
         cp "$file" "$corpus/seed-$(sha1sum < "$file" | cut -c1-16)"
     done
@@ -39,7 +41,7 @@ seed() {
 failed=0
 for target in "${targets[@]}"; do
     binary=$scratch/release/fuzz-$target
-    [[ -x $binary ]] || { echo "run.sh: no fuzz target '$target' (containers, xml, mime)" >&2; exit 2; }
+    [[ -x $binary ]] || { echo "run.sh: no fuzz target '$target' (containers, xml, mime, ipdb, dns)" >&2; exit 2; }
     corpus=$scratch/corpus/$target
     artifacts=$scratch/artifacts/$target
     mkdir -p "$corpus" "$artifacts"

@@ -24,12 +24,14 @@ enum AuditView {
     static let textTopSources = 3
     static let jsonTopSources = 10
 
-    static func table(_ audit: SenderAudit, for format: OutputFormat) -> Table {
+    /// The rows; with `enrichment` (who each source is), each top source says it too.
+    static func table(_ audit: SenderAudit, for format: OutputFormat,
+                      enrichment: [SourceIP: SourceEnrichment]? = nil) -> Table {
         let forPeople = format == .table
         var table = Table(columns: forPeople ? tableColumns : columns)
         for verdict in audit.verdicts {
             let diagnosis = verdict.diagnosis
-            let top = topSources(verdict, json: format == .json || format == .ndjson)
+            let top = topSources(verdict, json: format == .json || format == .ndjson, enrichment: enrichment)
             let passPercent = Cell.decimal(verdict.passRate * 100, digits: 1)
             let forwardedPercent = Cell.decimal(verdict.forwardedShare * 100, digits: 1)
             if forPeople {
@@ -53,14 +55,19 @@ enum AuditView {
     }
 
     /// The largest sources: `{"ip", "messages"}` objects in JSON (the count of all is in `sources`); in text
-    /// `192.0.2.1 (35), 192.0.2.2 (3), +12 more`.
-    static func topSources(_ verdict: SenderVerdict, json: Bool) -> Cell {
+    /// `192.0.2.1 (35), 192.0.2.2 (3), +12 more`. With `enrichment`, the objects add the `EnrichmentView` members
+    /// (`ptr` … `country`) and the text what is known: `192.0.2.1 (35; SendGrid; AS64501 SendGrid, Inc.; DE)`.
+    static func topSources(_ verdict: SenderVerdict, json: Bool,
+                           enrichment: [SourceIP: SourceEnrichment]? = nil) -> Cell {
         let sources = verdict.sources
         let shown = sources.prefix(json ? jsonTopSources : textTopSources)
-        let text = shown.map { "\($0.source.text) (\($0.messages))" }
-            + (sources.count > shown.count ? ["+\(sources.count - shown.count) more"] : [])
-        let objects: [[(key: String, value: Cell)]] = shown.map {
-            [("ip", .text($0.source.text)), ("messages", .number($0.messages))]
+        let text = shown.map { source -> String in
+            let known = enrichment.map { EnrichmentView.text($0[source.source] ?? SourceEnrichment()) } ?? ""
+            return "\(source.source.text) (\(source.messages)\(known.isEmpty ? "" : "; " + known))"
+        } + (sources.count > shown.count ? ["+\(sources.count - shown.count) more"] : [])
+        let objects: [[(key: String, value: Cell)]] = shown.map { source in
+            [("ip", .text(source.source.text)), ("messages", .number(source.messages))]
+                + (enrichment.map { EnrichmentView.members($0[source.source] ?? SourceEnrichment()) } ?? [])
         }
         return json ? .objects(objects, textForm: text.joined(separator: ", ")) : .list(text, separator: ", ")
     }

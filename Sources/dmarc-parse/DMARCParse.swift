@@ -31,6 +31,12 @@ struct DMARCParse: ParsableCommand {
     @OptionGroup(title: "Filters")
     var filters: FilterOptions
 
+    @OptionGroup(title: "Naming sources")
+    var enrichmentOptions: EnrichmentOptions
+
+    @OptionGroup(title: "Naming sources")
+    var reverseDNSOptions: ReverseDNSOptions
+
     @Option(name: .customLong("files-from"),
             help: ArgumentHelp("Also read the paths listed in this file (- for stdin), one per line or NUL-separated.",
                                valueName: "file"),
@@ -63,6 +69,12 @@ struct DMARCParse: ParsableCommand {
             throw ValidationError("--reports writes nested documents: add --format ndjson or --format json")
         }
         try timelineOptions.validate(with: view, html: html, format: format)
+        if reverseDNSOptions.resolve && html == nil && ![.statistics, .records, .audit].contains(view) {
+            throw ValidationError("--resolve names the sources of -s, --records, --audit or --html: add one")
+        }
+        if enrichmentOptions.isOn && html == nil && ![.statistics, .records, .audit].contains(view) {
+            throw ValidationError("--enrich and --ip-db name the sources of -s, --records, --audit or --html: add one")
+        }
         if paths.contains("-") && filesFrom == "-" {
             throw ValidationError("standard input cannot be both a report (-) and --files-from -")
         }
@@ -107,7 +119,7 @@ struct DMARCParse: ParsableCommand {
         let content: RecordContent = html == nil && [.reporters, .statistics, .timeline].contains(view)
             ? .policyEvaluated : .complete
         let run = ReportRun(reader: ReportReader(limits: limitOptions.limits, content: content), filter: filters.recordFilter,
-                            jobs: jobs, diagnostics: diagnostics)
+                            jobs: jobs, diagnostics: diagnostics, enrichment: enrichmentOptions.enrichment(resolver: reverseDNSOptions.resolver()))
         let outcome = if let html {
             run.writeHTMLReport(of: requested, to: html, periods: timelineOptions.calendar)
         } else {

@@ -7,7 +7,8 @@ final class Diagnostics {
     private let inputs: [String]
     private let filters: [String]
     private let verbose: Bool
-    private let started = Date()
+    /// When the user started the command (see `ProcessStart`): the progress line waits a second from then.
+    private let started = Date(timeIntervalSinceNow: -(ProcessStart.elapsed() ?? 0))
     private var lastProgress = Date.distantPast
     private(set) var problemCount = 0
     private(set) var warningCount = 0
@@ -44,6 +45,12 @@ final class Diagnostics {
     }
 
     func report(_ warning: DMARCWarning) {
+        warningCount += 1
+        say("dmarc-parse: \(warning)")
+    }
+
+    /// A problem with an IP database or reverse DNS: the run goes on without that data.
+    func report(_ warning: EnrichmentWarning) {
         warningCount += 1
         say("dmarc-parse: \(warning)")
     }

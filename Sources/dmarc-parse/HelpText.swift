@@ -61,7 +61,8 @@ enum HelpText {
             Documents that declare XML entities are refused.
 
             Environment: NO_COLOR (any value) turns colors off unless --color always; COLUMNS sets the width \
-            of the table on a terminal.
+            of the table on a terminal; XDG_CACHE_HOME (else ~/.cache) holds dmarc-parse/reverse-dns*.tsv, the \
+            answers --resolve keeps until their DNS TTLs run out (a week at most; delete it to ask again).
             """
     }
 
@@ -85,8 +86,8 @@ enum HelpText {
         var inLimits = false
         for line in unwrapped.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             // The limits are for the rare giant report: the man page lists them, --help names them once. The
-            // periods likewise: --timeline's line names them.
-            if line == "LIMITS:" || line == "PERIODS:" { inLimits = true }
+            // periods likewise: --timeline's line names them; and naming sources: -s's line names it.
+            if line == "LIMITS:" || line == "PERIODS:" || line == "NAMING SOURCES:" { inLimits = true }
             if inLimits {
                 if line.isEmpty { inLimits = false }
                 continue

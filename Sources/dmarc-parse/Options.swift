@@ -43,7 +43,7 @@ enum View: String, EnumerableFlag {
     static func help(for value: View) -> ArgumentHelp? {
         switch value {
         case .reporters: "One row per reporter (the default)."
-        case .statistics: "One row per source IP address."
+        case .statistics: "One row per source IP address (--enrich: who it is)."
         case .records: "One row per record, in the order read."
         case .audit: "One row per sender and header_from domain: what fails SPF/DKIM, why, and what to fix."
         case .reports: "One nested document per report: metadata, policy, records (json or ndjson)."

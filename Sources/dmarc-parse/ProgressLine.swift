@@ -1,5 +1,5 @@
+import DMARC
 import Foundation
-import Synchronization
 
 /// The one progress line on a terminal's stderr ("dmarc-parse: 120 of 10000 files read"), redrawn in place.
 ///
@@ -14,7 +14,7 @@ final class ProgressLine: Sendable {
         var shown = false
         var off = isatty(STDERR_FILENO) == 0
     }
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Draws `text` over the previous progress line, unless the line is off.
     func show(_ text: String) {

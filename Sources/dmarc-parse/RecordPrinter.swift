@@ -14,26 +14,40 @@ final class RecordPrinter: StreamingPrinter {
     private var encoder: RowEncoder?
     private var reportCells: RecordView.ReportCells?
 
-    init(format: OutputFormat) {
-        writer = TableWriter(format: format, columns: RecordView.columns(for: format))
+    /// Who each record's source is, when enrichment is on: its columns follow the view's own.
+    private let enricher: SourceEnricher?
+
+    init(format: OutputFormat, enricher: SourceEnricher? = nil) {
+        self.enricher = enricher
+        writer = TableWriter(format: format,
+                             columns: RecordView.columns(for: format) + (enricher == nil ? [] : EnrichmentView.columns))
         if format != .table { encoder = RowEncoder(format: format, columns: writer.columns) }
         output.write(writer.start())
     }
 
     func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
         self.header = header
-        reportCells = encoder.map { RecordView.ReportCells(header, format: $0.format) }
+        reportCells = enricher == nil ? encoder.map { RecordView.ReportCells(header, format: $0.format) } : nil
         discardReport()
     }
 
     func record(_ record: Record) {
         if encoder != nil, let reportCells {
             RecordView.encode(record, in: header, reportCells: reportCells, index: held.count, into: &encoder!)
-            held.append(encoder!.bytes)
-            encoder!.skip(to: 0, clearing: true)
         } else {
-            heldCells.append(RecordView.row(record, in: header, for: writer.format))
+            var row = RecordView.row(record, in: header, for: writer.format)
+            if let enricher { row += EnrichmentView.cells(enricher.enrichment(for: record.sourceIP)) }
+            guard encoder != nil else {
+                heldCells.append(row)
+                return
+            }
+            // With enrichment: every cell through the encoder's general path.
+            encoder!.beginHeldRow(index: held.count)
+            for cell in row { encoder!.cell(cell) }
+            encoder!.endRow()
         }
+        held.append(encoder!.bytes)
+        encoder!.skip(to: 0, clearing: true)
     }
 
     func commitReport(_ header: ReportHeader) {

@@ -22,9 +22,13 @@ extension ReportRun {
             totals.merge(view.summarizer.takeTotals())
             timeline.merge(view.collector.timeline)
         }
+        let sources = SenderAudit.sources(of: totals.audit)
+        let enricher = enricher(for: sources)
+        let enrichment = enricher.map { EnrichmentView.table($0, for: sources) }
+        sayWarnings(of: enricher)
         let report = HTMLReport(totals: totals, timeline: timeline, reportCount: run.reportCount,
                                 duplicateCount: run.duplicateCount, filesRead: files.count, filesFailed: failedFiles,
-                                filter: filter)
+                                filter: filter, enrichment: enrichment)
         let html = Data(report.html.utf8)
         if destination == "-" {
             FileHandle.standardOutput.write(html)

@@ -20,6 +20,21 @@ struct ReportRun {
     let filter: ReportFilter
     let jobs: Int
     let diagnostics: Diagnostics
+    /// Who each source is (`--enrich`, `--ip-db`); nil when off.
+    var enrichment: Enrichment? = nil
+
+    /// The enricher for a view printing `sources`, its warnings said; nil when enrichment is off.
+    func enricher(for sources: some Sequence<SourceIP>) -> SourceEnricher? {
+        guard let enrichment else { return nil }
+        let enricher = enrichment.enricher(for: sources.compactMap(\.address))
+        sayWarnings(of: enricher)
+        return enricher
+    }
+
+    /// The enricher's warnings not yet said.
+    func sayWarnings(of enricher: SourceEnricher?) {
+        enricher?.takeWarnings().forEach(diagnostics.report)
+    }
 
     /// The reporter, source-address or audit view. Returns how the run ended (some file failed, gaps found).
     func printSummary(of paths: [String], view: View, format: OutputFormat) -> RunOutcome {
@@ -44,10 +59,18 @@ struct ReportRun {
         let output = StandardOutput()
         var gaps: [String] = []
         switch view {
-        case .statistics: SourceView.write(statistics, as: format, to: output)
+        case .statistics:
+            // Enrichment looks the sources up in the order they are printed.
+            let enricher = enrichment == nil ? nil : enricher(for: statistics.sourceRows.map(\.source))
+            SourceView.write(statistics, enricher: enricher, as: format, to: output)
+            sayWarnings(of: enricher)
         case .audit:
-            let audit = SenderAudit(statistics.audit)
-            TableWriter.write(AuditView.table(audit, for: format), as: format, to: output)
+            let sources = SenderAudit.sources(of: statistics.audit)
+            let enricher = enricher(for: sources)
+            let enrichment = enricher.map { EnrichmentView.table($0, for: sources) }
+            sayWarnings(of: enricher)
+            let audit = SenderAudit(statistics.audit, enrichment: enrichment ?? [:])
+            TableWriter.write(AuditView.table(audit, for: format, enrichment: enrichment), as: format, to: output)
             if format == .table { output.write(AuditView.summary(audit)) }
             gaps = AuditView.gaps(audit)
         case .domains:
@@ -66,7 +89,27 @@ struct ReportRun {
 
     /// The record view, printed as records are read (files one after another, in order).
     func printRecords(of paths: [String], format: OutputFormat) -> RunOutcome {
-        printInOrder(paths, with: RecordPrinter(format: format))
+        // The records are printed as they are read, so their addresses are looked up as they come: the IP
+        // databases answer at once. What needs every address first (reverse DNS) gets them from a first, quiet
+        // pass over the same files (standard input cannot be read twice: its records go without).
+        let addresses = enrichment?.needsAddressesFirst == true ? sourceAddresses(of: paths.filter { $0 != "-" }) : []
+        if enrichment?.needsAddressesFirst == true && paths.contains("-") {
+            diagnostics.report(EnrichmentWarning("the records of standard input get no PTR names with --records "
+                + "(it cannot be read twice: save it to a file)", in: "reverse DNS"))
+        }
+        let enricher = enricher(for: addresses)
+        defer { sayWarnings(of: enricher) }
+        return printInOrder(paths, with: RecordPrinter(format: format, enricher: enricher))
+    }
+
+    /// The source addresses of the records the filter lets through, from a pass that says nothing (its problems
+    /// are said by the pass that prints).
+    func sourceAddresses(of paths: [String]) -> [SourceIP] {
+        let files = InputFiles.expand(paths).files
+        var reader = reader(forFiles: files.count, parallelFiles: jobs)
+        reader.content = .policyEvaluated
+        return reader.summarize(files: files, jobs: jobs, filter: filter, details: .sources) { _, _ in }
+            .sourceRows.map(\.source)
     }
 
     /// Reads files one after another into a printer that writes as it goes, in the order of the files, through

@@ -5,6 +5,7 @@ enum ReporterView {
     static let columns: [Table.Column] = [
         .text("reporter"), .number("reports"), .text("domains"), .text("begin"), .text("end"),
         .number("records"), .number("messages"), .number("dmarc_pass"), .number("dmarc_fail"),
+        .number("none"), .number("quarantine"), .number("reject"), .number("pass"),
     ]
 
     static func table(_ statistics: Statistics) -> Table {
@@ -15,7 +16,7 @@ enum ReporterView {
                 .text(reporter), .number(UInt64(totals.reports)), .list(totals.policyDomains.sorted(), separator: ","),
                 .time(totals.begin), .time(totals.end), .number(UInt64(totals.records)),
                 .number(totals.totals.messages), .number(totals.totals.dmarcPass), .number(totals.totals.dmarcFail),
-            ])
+            ] + dispositions(totals.totals))
             all.merge(totals)
         }
         if !table.rows.isEmpty {
@@ -23,9 +24,15 @@ enum ReporterView {
                 .text("total"), .number(UInt64(all.reports)), .text(plural(all.policyDomains.count, "domain")),
                 .time(all.begin), .time(all.end), .number(UInt64(all.records)),
                 .number(all.totals.messages), .number(all.totals.dmarcPass), .number(all.totals.dmarcFail),
-            ]
+            ] + dispositions(all.totals)
         }
         return table
+    }
+
+    /// What receivers did: none, quarantine, reject and RFC 9990's pass add up to the messages.
+    private static func dispositions(_ totals: MessageTotals) -> [Cell] {
+        [totals.dispositionNone, totals.dispositionQuarantine, totals.dispositionReject, totals.dispositionPass]
+            .map(Cell.number)
     }
 }
 
@@ -34,20 +41,21 @@ enum SourceView {
     static let columns: [Table.Column] = [
         .text("source_ip"), .number("messages"), .number("dmarc_pass"), .number("dmarc_fail"),
         .number("dkim_pass"), .number("spf_pass"), .number("none"), .number("quarantine"), .number("reject"),
-        .text("reporters"), .text("header_from"),
+        .number("pass"), .text("reporters"), .text("header_from"),
     ]
 
     /// The count columns, in order.
     static func numbers(_ totals: MessageTotals) -> [UInt64] {
         [totals.messages, totals.dmarcPass, totals.dmarcFail, totals.dkimPass, totals.spfPass,
-         totals.dispositionNone, totals.dispositionQuarantine, totals.dispositionReject]
+         totals.dispositionNone, totals.dispositionQuarantine, totals.dispositionReject, totals.dispositionPass]
     }
 
-    /// Writes the view: the aligned table through `TableWriter`, the streaming formats straight into bytes
-    /// (tens of thousands of rows for a busy domain).
-    static func write(_ statistics: Statistics, as format: OutputFormat, to output: StandardOutput) {
-        guard format != .table else {
-            TableWriter.write(table(statistics), as: format, to: output)
+    /// Writes the view: the aligned table (and any view with enrichment) through `TableWriter`, the streaming
+    /// formats straight into bytes (tens of thousands of rows for a busy domain).
+    static func write(_ statistics: Statistics, enricher: SourceEnricher? = nil, as format: OutputFormat,
+                      to output: StandardOutput) {
+        guard format != .table && enricher == nil else {
+            TableWriter.write(table(statistics, enricher: enricher), as: format, to: output)
             return
         }
         let sources = statistics.sourceTable
@@ -67,8 +75,9 @@ enum SourceView {
         encoder.take(into: output)
     }
 
-    static func table(_ statistics: Statistics) -> Table {
-        var table = Table(columns: columns)
+    /// The rows of `statistics`; with an enricher, each row ends with the `EnrichmentView` columns.
+    static func table(_ statistics: Statistics, enricher: SourceEnricher? = nil) -> Table {
+        var table = Table(columns: columns + (enricher == nil ? [] : EnrichmentView.columns))
         let sources = statistics.sourceTable
         var all = MessageTotals()
         var reporters = Set<String>(), domains = Set<String>()
@@ -77,7 +86,7 @@ enum SourceView {
             let rowReporters = sources.reporters(of: row), rowDomains = sources.domains(of: row)
             table.rows.append([.text(text)] + numbers(row.totals).map(Cell.number) + [
                 .list(rowReporters, separator: ","), .list(rowDomains, separator: ","),
-            ])
+            ] + (enricher.map { EnrichmentView.cells($0.enrichment(for: row.source)) } ?? []))
             all.add(row.totals)
             reporters.formUnion(rowReporters)
             domains.formUnion(rowDomains)
@@ -85,6 +94,7 @@ enum SourceView {
         if !table.rows.isEmpty {
             table.totals = [.text("total (\(plural(table.rows.count, "source")))")] + numbers(all).map(Cell.number)
                 + [.text(plural(reporters.count, "reporter")), .text(plural(domains.count, "domain"))]
+                + (enricher == nil ? [] : Array(repeating: Cell.missing, count: EnrichmentView.columns.count))
         }
         return table
     }

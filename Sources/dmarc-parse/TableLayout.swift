@@ -2,8 +2,9 @@
 ///
 /// Long text cells are cut first (the widest column by one character at a time, down to a third of its natural
 /// width or its header, at least `minimumCut`); numbers and times are never cut. When even that is too wide,
-/// columns are left out from the right: text columns first, then times, then numbers, and the columns that say
-/// what passes and fails (`keptLongest`) last — never the first column, which names the row.
+/// columns are left out from the right: what receivers did (`droppedFirst`, the dispositions) first, then text
+/// columns, then times, then numbers, and the columns that say what passes and fails (`keptLongest`) last — never
+/// the first column, which names the row.
 struct TableLayout: Equatable {
     /// What a column may give up.
     enum Give { case cut, whole, number }
@@ -19,6 +20,10 @@ struct TableLayout: Equatable {
     static let keptLongest: Set<String> = [
         "verdict", "source_ip", "messages", "count", "dmarc_pass", "dmarc_fail", "dkim", "spf",
     ]
+
+    /// The columns a narrow terminal leaves out first, all together: the dispositions, which the DMARC result
+    /// mostly predicts.
+    static let droppedFirst: Set<String> = ["none", "quarantine", "reject", "pass"]
 
     /// Characters between two columns.
     static let gap = 2
@@ -49,9 +54,12 @@ struct TableLayout: Equatable {
             }
             let candidates = shown.dropFirst()
             let ordinary = candidates.filter { !Self.keptLongest.contains(names?[$0] ?? "") }
-            let left = ordinary.last(where: { give[$0] == .cut }) ?? ordinary.last(where: { give[$0] == .whole })
+            let left = ordinary.last(where: { Self.droppedFirst.contains(names?[$0] ?? "") })
+                ?? ordinary.last(where: { give[$0] == .cut }) ?? ordinary.last(where: { give[$0] == .whole })
                 ?? ordinary.last ?? candidates.last!
-            shown.removeAll { $0 == left }
+            // The dispositions go together: some of them would no longer add up to the messages.
+            let group = Self.droppedFirst.contains(names?[left] ?? "") ? Self.droppedFirst : []
+            shown.removeAll { $0 == left || group.contains(names?[$0] ?? "") }
         }
     }
 

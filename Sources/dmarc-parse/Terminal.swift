@@ -1,6 +1,6 @@
 import ArgumentParser
+import DMARC
 import Foundation
-import Synchronization
 
 /// `--color`: when to color the table.
 enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
@@ -25,7 +25,7 @@ struct Terminal: Sendable {
 
     /// The terminal as the command line set it up (`--color`), for the writers of stdout to read.
     static var current: Terminal { chosen.withLock { $0 } }
-    private static let chosen = Mutex(Terminal.plain)
+    private static let chosen = Locked(Terminal.plain)
 
     /// Decides once, at the start of a run, from the file descriptors, the environment and `--color`.
     static func setUp(color: ColorChoice, environment: [String: String] = ProcessInfo.processInfo.environment) {

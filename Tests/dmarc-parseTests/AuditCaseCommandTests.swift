@@ -26,7 +26,7 @@ struct AuditCaseCommandTests {
         ])
         // Every view counts the same way: the reporters, the sources, and the export says how.
         let reporters = try await CLIRun(["--format", "tsv", folder])
-        #expect(reporters.stdout.hasSuffix("\t3\t7\t6\t1\n"))
+        #expect(reporters.stdout.hasSuffix("\t3\t7\t6\t1\t7\t0\t0\t0\n"))
         let sources = try await CLIRun(["-s", "--failing", "--format", "tsv", folder])
         #expect(sources.stdout.split(separator: "\n").dropFirst().map { $0.prefix(while: { $0 != "\t" }) } == ["203.0.113.5"])
         let records = try await CLIRun(["--records", "--format", "csv", folder])

@@ -22,8 +22,12 @@ struct CLIRun {
     }
 
     /// Runs the tool from the package root with `arguments`, feeding `input` to its stdin.
-    init(_ arguments: [String], input: Data? = nil) async throws {
+    /// `environment`: variables set on top of the test's own (XDG_CACHE_HOME for the reverse DNS cache).
+    init(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) async throws {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.executableURL = Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = Self.packageRoot

@@ -10,10 +10,10 @@ struct MaildirLayoutTests {
         #expect(run.stderr == "")
         #expect(run.status == 0)
         #expect(run.stdout == """
-            reporter\treports\tdomains\tbegin\tend\trecords\tmessages\tdmarc_pass\tdmarc_fail
-            google.com\t1\texample.com\t2025-01-01T00:00:00Z\t2025-01-01T23:59:59Z\t5\t570\t566\t4
-            Yahoo\t1\texample.com\t2025-01-01T00:00:00Z\t2025-01-01T23:59:59Z\t4\t65\t61\t4
-            comcast.net\t1\texample.com\t2025-01-01T00:00:00Z\t2025-01-01T23:59:59Z\t3\t34\t27\t7
+            reporter\treports\tdomains\tbegin\tend\trecords\tmessages\tdmarc_pass\tdmarc_fail\tnone\tquarantine\treject\tpass
+            google.com\t1\texample.com\t2025-01-01T00:00:00Z\t2025-01-01T23:59:59Z\t5\t570\t566\t4\t566\t4\t0\t0
+            Yahoo\t1\texample.com\t2025-01-01T00:00:00Z\t2025-01-01T23:59:59Z\t4\t65\t61\t4\t61\t4\t0\t0
+            comcast.net\t1\texample.com\t2025-01-01T00:00:00Z\t2025-01-01T23:59:59Z\t3\t34\t27\t7\t27\t7\t0\t0
 
             """)
     }
@@ -43,6 +43,6 @@ struct MaildirLayoutTests {
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("dmarc-parse: \(folder.path)/notes.txt: not a DMARC report"))
         #expect(!run.stderr.contains("dovecot") && !run.stderr.contains("2.M2P2") && !run.stderr.contains("Hidden"))
-        #expect(run.stdout.hasSuffix("\t3\t34\t27\t7\n"))
+        #expect(run.stdout.hasSuffix("\t3\t34\t27\t7\t27\t7\t0\t0\n"))
     }
 }

@@ -53,10 +53,11 @@ struct TerminalOutputTests {
         }
     }
 
-    @Test("the default view at 120 columns: every column, the long reporter name cut")
+    @Test("the default view at 120 columns: every column but the dispositions, the long reporter name cut")
     func defaultViewAt120() throws {
         let run = try PTYRun([Self.sample, "--color", "never"], columns: 120)
         #expect(run.terminal == """
+            dmarc-parse: left out to fit 120 columns: none, quarantine, reject, pass (a wider terminal, or --format tsv for every column)
             reporter     reports  domains      begin                 end                   records  messages  dmarc_pass  dmarc_fail
             google.com         1  example.com  2025-01-01T00:00:00Z  2025-01-01T23:59:59Z        5       570         566           4
             Yahoo              1  example.com  2025-01-01T00:00:00Z  2025-01-01T23:59:59Z        4        65          61           4
@@ -73,7 +74,7 @@ struct TerminalOutputTests {
     func columnsLeftOutAt80() throws {
         let run = try PTYRun([Self.sample, "--color", "never"], columns: 80)
         #expect(run.terminal.hasPrefix("""
-            dmarc-parse: left out to fit 80 columns: domains, begin, end (a wider terminal, or --format tsv for every column)
+            dmarc-parse: left out to fit 80 columns: domains, begin, end, none, quarantine, reject, pass (a wider terminal, or --format tsv for every column)
             reporter            reports  records  messages  dmarc_pass  dmarc_fail
             google.com                1        5       570         566           4
 

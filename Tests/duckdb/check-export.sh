@@ -34,8 +34,13 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 "$tool" --records --format ndjson "${fixtures[@]}" >records.ndjson 2>/dev/null
 "$tool" --records --format csv "${fixtures[@]}" >records.csv 2>/dev/null
+# With enrichment, six more columns (README "Who is this source?"): the typed view names them too.
+"$tool" --records --format csv --ip-db "$root/Fixtures/enrichment/ipinfo-lite.mmdb" "${fixtures[@]}" \
+    >records-enriched.csv 2>/dev/null
+"$tool" --records --format ndjson --ip-db "$root/Fixtures/enrichment/ipinfo-lite.mmdb" "${fixtures[@]}" \
+    >records-enriched.ndjson 2>/dev/null
 "$tool" --reports --format ndjson "${fixtures[@]}" >reports.ndjson 2>/dev/null
-"$tool" -s --failing --format tsv "${fixtures[@]}" 2>/dev/null | tail -n +2 | cut -f1,2,10 >expected.tsv
+"$tool" -s --failing --format tsv "${fixtures[@]}" 2>/dev/null | tail -n +2 | cut -f1,2,11 >expected.tsv
 
 passed=0
 failed=0
@@ -66,11 +71,22 @@ same_rows "failing-sources-nested.sql over the --reports documents = dmarc-parse
     cat "$root/docs/sql/records-view.sql"
     echo "SELECT string_agg(column_name, ',' ORDER BY rowid) FROM (SELECT row_number() OVER () AS rowid, column_name FROM (DESCRIBE records));"
 } | duckdb_rows >view-columns.txt
-head -1 records.csv | tr -d '\r' >export-columns.txt
+head -1 records-enriched.csv | tr -d '\r' >export-columns.txt
 if diff -u export-columns.txt view-columns.txt >diff.txt; then
-    pass "records-view.sql types every exported column, in order"
+    pass "records-view.sql types every exported column (with enrichment), in order"
 else
-    fail "records-view.sql types every exported column, in order"; cat diff.txt
+    fail "records-view.sql types every exported column (with enrichment), in order"; cat diff.txt
+fi
+{
+    sed "s/records.ndjson/records-enriched.ndjson/" "$root/docs/sql/records-view.sql"
+    echo "SELECT coalesce(CAST(asn + 0 AS VARCHAR), '-'), coalesce(country, '-'), coalesce(CAST(ptr_confirmed AS VARCHAR), '-') FROM records;"
+} | duckdb_rows >enriched-view.tsv
+jq -r '[(.asn // "-" | tostring), (.country // "-"), (.ptr_confirmed // "-" | tostring)] | @tsv' records-enriched.ndjson \
+    >enriched-jq.tsv
+if grep -q . enriched-jq.tsv && diff -u enriched-jq.tsv enriched-view.tsv >diff.txt; then
+    pass "records-view.sql reads the enrichment columns (asn a number, country, ptr_confirmed)"
+else
+    fail "records-view.sql reads the enrichment columns"; cat diff.txt
 fi
 {
     cat "$root/docs/sql/records-view.sql"

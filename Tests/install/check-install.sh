@@ -26,13 +26,15 @@ fi
 work=$stage/work
 mkdir -p "$work" && cp -r "$root/Fixtures/sample" "$work/reports"
 result=$(cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work" "$binary" --format tsv reports | tail -1)
-[[ $result == $'mx.example.net\t1\texample.com\t2025-01-01T00:00:00Z\t2025-01-01T23:59:59Z\t3\t13\t11\t2' ]] \
+[[ $result == $'mx.example.net\t1\texample.com\t2025-01-01T00:00:00Z\t2025-01-01T23:59:59Z\t3\t13\t11\t2\t0\t2\t0\t11' ]] \
     || fail "the installed binary printed '$result' on the sample reports"
 env -i PATH=/usr/bin:/bin "$binary" --version | grep -q . || fail "--version printed nothing"
 
 # The man page: man reads it, names the options, and has no synthetic 'help' subcommand.
 page=$(MANWIDTH=100 man -l -P cat "$prefix/share/man/man1/dmarc-parse.1" 2>/dev/null)
 grep -q -- "--files-from" <<<"$page" || fail "the man page does not describe --files-from"
+grep -q -- "--ip-db" <<<"$page" || fail "the man page does not describe --ip-db"
+grep -q -- "--resolve" <<<"$page" || fail "the man page does not describe --resolve"
 grep -q -- "--color" <<<"$page" || fail "the man page does not describe --color"
 if grep -qE "subcommand" <<<"$page"; then fail "the man page mentions a subcommand"; fi
 
@@ -50,6 +52,7 @@ complete_words() {  # complete_words WORD... : what bash offers for the last wor
 [[ $(complete_words dmarc-parse --color "" | tr '\n' ' ') == "always auto never " ]] || fail "--color values"
 [[ $(complete_words dmarc-parse rep) == "reports" ]] || fail "a path does not complete to a file name"
 [[ $(complete_words dmarc-parse --files-from rep) == "reports" ]] || fail "--files-from does not complete file names"
+[[ $(complete_words dmarc-parse --ip-db rep) == "reports" ]] || fail "--ip-db does not complete file names"
 offered=$(complete_words dmarc-parse "")
 grep -qx reports <<<"$offered" || fail "an empty word does not offer the files"
 if grep -qx help <<<"$offered"; then fail "completion offers 'help' among paths"; fi
@@ -63,6 +66,7 @@ fish_complete() {
 }
 [[ $(fish_complete "dmarc-parse --format j") == "json" ]] || fail "fish: --format j does not complete to json"
 [[ $(fish_complete "dmarc-parse rep") == "reports/" ]] || fail "fish: a path does not complete to a file name"
+[[ $(fish_complete "dmarc-parse --ip-db rep") == "reports/" ]] || fail "fish: --ip-db does not complete file names"
 if fish_complete "dmarc-parse " | grep -qx help; then fail "fish completion offers 'help'"; fi
 
 # make uninstall removes every file make install put there.

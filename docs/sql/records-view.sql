@@ -11,5 +11,8 @@ FROM read_json('records.ndjson', format = 'newline_delimited', columns = {
     'errors': 'VARCHAR[]', 'adkim': 'VARCHAR', 'aspf': 'VARCHAR', 'p': 'VARCHAR', 'sp': 'VARCHAR',
     'np': 'VARCHAR', 'pct': 'INTEGER', 'fo': 'VARCHAR', 'testing': 'VARCHAR', 'discovery_method': 'VARCHAR',
     'envelope_to': 'VARCHAR', 'reasons': 'STRUCT(type VARCHAR, comment VARCHAR)[]',
-    'dmarc_result': 'VARCHAR', 'dmarc_result_source': 'VARCHAR'
+    'dmarc_result': 'VARCHAR', 'dmarc_result_source': 'VARCHAR',
+    -- With --enrich, --ip-db or --resolve (null otherwise):
+    'ptr': 'VARCHAR', 'ptr_confirmed': 'BOOLEAN', 'service': 'VARCHAR', 'asn': 'UINTEGER', 'as_name': 'VARCHAR',
+    'country': 'VARCHAR'
 });

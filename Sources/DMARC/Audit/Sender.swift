@@ -9,6 +9,9 @@ public struct Sender: Hashable, Sendable, Comparable {
     public let kind: Kind
     /// A short name for the table (see `makeName`), worked out once: tables sort and print by it.
     public let name: String
+    /// For one source that authenticates as nothing: who outside data says it is (`SourceEnrichment.label`: a
+    /// known service, the organisational domain of its confirmed PTR name, its AS domain or name), when known.
+    public let sourceLabel: String?
 
     public enum Kind: Hashable, Sendable {
         /// Sources that authenticated as the same domains.
@@ -27,7 +30,8 @@ public struct Sender: Hashable, Sendable, Comparable {
             KnownService.named(by: Self.domain(of: token))
         }.first
         kind = .authenticated
-        name = Self.makeName(kind: kind, service: service, authenticatedAs: authenticatedAs)
+        sourceLabel = nil
+        name = Self.makeName(kind: kind, service: service, authenticatedAs: authenticatedAs, sourceLabel: nil)
     }
 
     /// A known service's sender, over the domains all its sources authenticated as.
@@ -35,29 +39,36 @@ public struct Sender: Hashable, Sendable, Comparable {
         authenticatedAs = tokens.sorted()
         self.service = service
         kind = .authenticated
+        sourceLabel = nil
         name = service
     }
 
-    private init(kind: Kind) {
+    private init(kind: Kind, sourceLabel: String? = nil) {
         authenticatedAs = []
         service = nil
         self.kind = kind
-        name = Self.makeName(kind: kind, service: nil, authenticatedAs: [])
+        self.sourceLabel = sourceLabel
+        name = Self.makeName(kind: kind, service: nil, authenticatedAs: [], sourceLabel: sourceLabel)
     }
 
-    static func unauthenticated(_ source: SourceIP) -> Sender { Sender(kind: .unauthenticatedSource(source)) }
+    static func unauthenticated(_ source: SourceIP, label: String? = nil) -> Sender {
+        Sender(kind: .unauthenticatedSource(source), sourceLabel: label)
+    }
     static let unknownSources = Sender(kind: .unknownSources)
     static let unauthenticatedSources = Sender(kind: .unauthenticatedSources)
 
     /// A short name for the table: the service's name; else the main authenticated domain, a DKIM signing domain
     /// first (a signature names the sender best), with "+N more" for the other domains (`example.com +2 more`), and
     /// "(SPF only)" when nothing signs (`bounce.example.com +1 more (SPF only)`: another sender than one that signs);
-    /// `unauthenticated 192.0.2.50` for a steady source that authenticates as nothing, `unknown sources`.
-    private static func makeName(kind: Kind, service: String?, authenticatedAs: [String]) -> String {
+    /// `unauthenticated 192.0.2.50` for a steady source that authenticates as nothing (`unauthenticated
+    /// 192.0.2.50 (example.net)` when enrichment says whose it is), `unknown sources`.
+    private static func makeName(kind: Kind, service: String?, authenticatedAs: [String], sourceLabel: String?)
+        -> String {
         switch kind {
         case .unknownSources: return "unknown sources"
         case .unauthenticatedSources: return "unauthenticated"
-        case .unauthenticatedSource(let source): return "unauthenticated \(source.text)"
+        case .unauthenticatedSource(let source):
+            return "unauthenticated \(source.text)" + (sourceLabel.map { " (\($0))" } ?? "")
         case .authenticated:
             if let service { return service }
             let dkimDomains = authenticatedAs.filter { $0.hasPrefix("d=") }.map(Self.domain)

@@ -8,16 +8,23 @@
 /// together form one row, "unknown source failing everything". A steady source that authenticates as nothing is a
 /// sender of its own, with the gap its records show (SPF fails, no DKIM); sporadic ones that do carry the domain's
 /// (broken, forwarded) signature form the sender "unauthenticated".
+///
+/// With enrichment (`--enrich`, `--ip-db`, `--resolve`), outside data tells more of a source that authenticates as
+/// nothing: one whose forward-confirmed PTR name or AS domain is under the `header_from` domain's organisational
+/// domain is a server of the domain's own, and one in the network of a known business service (an ESP, a CRM:
+/// not a free mailbox, not a cloud that rents servers) is that service not yet set up; either is a sender of its
+/// own, named after what is known of it, even when sporadic. The rest is judged as without enrichment.
 public struct SenderAudit: Sendable {
     /// One row per sender and `header_from` domain: those with failing mail first.
     public let verdicts: [SenderVerdict]
     /// The rule that told steady sources from sporadic ones.
     public let rule: SteadySourceRule
 
-    /// Judges what `tally` counted, telling steady sources from sporadic ones by `rule`.
-    public init(_ tally: AuditTally, rule: SteadySourceRule = .init()) {
+    /// Judges what `tally` counted, telling steady sources from sporadic ones by `rule`, and own servers and
+    /// services from spoofers by `enrichment` (who each source is; empty without enrichment).
+    public init(_ tally: AuditTally, rule: SteadySourceRule = .init(), enrichment: [SourceIP: SourceEnrichment] = [:]) {
         self.rule = rule
-        let senders = Self.mergingServices(Self.senders(of: tally, rule: rule))
+        let senders = Self.mergingServices(Self.senders(of: tally, rule: rule, enrichment: enrichment))
         var groups: [GroupKey: SenderVerdict] = [:]
         for (key, totals) in tally.totals {
             let sender = senders[SourceDomain(source: key.source, headerFrom: key.headerFrom)]!
@@ -45,7 +52,8 @@ public struct SenderAudit: Sendable {
     }
 
     /// The sender of each source and `header_from` domain (see the type's description).
-    private static func senders(of tally: AuditTally, rule: SteadySourceRule) -> [SourceDomain: Sender] {
+    private static func senders(of tally: AuditTally, rule: SteadySourceRule,
+                                enrichment: [SourceIP: SourceEnrichment]) -> [SourceDomain: Sender] {
         var domainMessages: [String: UInt64] = [:]
         var traffic: [SourceDomain: (messages: UInt64, diagnoses: Set<Diagnosis>)] = [:]
         for (key, totals) in tally.totals {
@@ -80,9 +88,15 @@ public struct SenderAudit: Sendable {
             let steady = rule.isSteady(days: tally.days(of: sourceDomain.source), messages: traffic.messages,
                                        domainMessages: domainMessages[sourceDomain.headerFrom] ?? 0)
             let business = sender.service.map { !KnownService.mailboxServices.contains($0) } ?? false
-            senders[sourceDomain] = switch (tokens.isEmpty, steady || business || ownEvidence) {
+            // What outside data says of the source: the domain's own network, or a business service's.
+            let identity = enrichment[sourceDomain.source]
+            let ownNetwork = identity?.belongs(to: sourceDomain.headerFrom) ?? false
+            let serviceNetwork = identity?.service.flatMap(KnownService.withName).map { !$0.isFreeMailbox && !$0.isHosting }
+                ?? false
+            senders[sourceDomain] = switch (tokens.isEmpty, steady || business || ownEvidence || ownNetwork) {
             case (false, true): sender
-            case (true, _) where steady: .unauthenticated(sourceDomain.source)
+            case (true, _) where steady || ownNetwork || serviceNetwork:
+                .unauthenticated(sourceDomain.source, label: identity?.label)
             case (true, _) where ownEvidence: .unauthenticatedSources  // sporadic, with a broken signature of ours
             default: .unknownSources
             }
@@ -98,6 +112,11 @@ public struct SenderAudit: Sendable {
         }
         let merged = Dictionary(uniqueKeysWithValues: tokens.map { ($0.key, Sender(service: $0.key, authenticatedAs: $0.value)) })
         return senders.mapValues { sender in sender.service.flatMap { merged[$0] } ?? sender }
+    }
+
+    /// Every source the tally counted: the addresses an enrichment of the audit looks up.
+    public static func sources(of tally: AuditTally) -> Set<SourceIP> {
+        Set(tally.authenticatedAs.keys).union(tally.daysSeen.keys)
     }
 
     /// Distinct senders.

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The reports counted so far, shared by the counters of every thread of a run: the first complete report to
 /// claim its key counts, any later copy is a duplicate.
 ///
@@ -7,7 +5,7 @@ import Synchronization
 /// the key from a good one, whatever the order or the number of threads.
 public final class ReportRegistry: Sendable {
     /// Digests, not keys: a folder of 100,000 reports would otherwise hold 300,000 strings.
-    private let claimed = Mutex<Set<ReportKey.Digest>>([])
+    private let claimed = Locked<Set<ReportKey.Digest>>([])
 
     public init() {}
 

@@ -1,10 +1,17 @@
-/// One `<record>`: messages from one source with one set of results.
+/// One `<record>`: messages from one source with one set of results. What the schemas require of it, and what
+/// the reader does when it is missing, is said field by field (see `AggregateReport`).
 public struct Record: Sendable, Codable, Hashable {
+    /// `row/source_ip`. Required by both: refused when absent or empty (unless the count is 0: a placeholder,
+    /// skipped with a warning). Text that is no address (`xxx.xxx.xxx.xxx`) is kept.
     public var sourceIP: SourceIP
-    /// How many messages this row stands for.
+    /// `row/count`, how many messages this row stands for. Required by both: refused when absent or not a
+    /// non-negative whole number.
     public var count: UInt64
+    /// `row/policy_evaluated`. Required by both, yet read when left out (old AOL reports): its parts are nil.
     public var policyEvaluated: PolicyEvaluated
+    /// `identifiers` (also read from `identities`). Required by both, with `header_from`: refused when absent.
     public var identifiers: Identifiers
+    /// `auth_results`. Required by both schemas, yet read when left out: empty lists.
     public var authResults: AuthResults
 
     public init(sourceIP: SourceIP, count: UInt64, policyEvaluated: PolicyEvaluated = .init(),
@@ -19,12 +26,14 @@ public struct Record: Sendable, Codable, Hashable {
 
 /// `<policy_evaluated>`: the DMARC verdict and what the receiver did.
 public struct PolicyEvaluated: Sendable, Codable, Hashable {
-    /// nil when the report leaves it out.
+    /// What the receiver did. Required by both, yet nil when left out, and a word no RFC defines is kept
+    /// (`.unrecognised`): such records count in the messages but in no disposition column, and the reader warns.
     public var disposition: Disposition?
     /// The aligned DKIM result; nil when left out (old AOL reports): then `Record.dmarcOutcome(under:)` derives it.
     public var dkim: DMARCResult?
     /// The aligned SPF result; nil when left out: then `Record.dmarcOutcome(under:)` derives it.
     public var spf: DMARCResult?
+    /// `<reason>` elements. Optional in both: [].
     public var reasons: [OverrideReason]
 
     public init(disposition: Disposition? = nil, dkim: DMARCResult? = nil, spf: DMARCResult? = nil,
@@ -52,8 +61,11 @@ public struct OverrideReason: Sendable, Codable, Hashable {
 
 /// `<identifiers>`: the domains the message claimed.
 public struct Identifiers: Sendable, Codable, Hashable {
+    /// The RFC 5322 From domain. Required by both: refused when absent or empty.
     public var headerFrom: String
+    /// Optional in both: nil.
     public var envelopeFrom: String?
+    /// Optional in both: nil.
     public var envelopeTo: String?
 
     public init(headerFrom: String = "", envelopeFrom: String? = nil, envelopeTo: String? = nil) {

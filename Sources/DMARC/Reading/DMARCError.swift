@@ -39,6 +39,8 @@ public struct DMARCError: Error, Sendable, Hashable, CustomStringConvertible {
         case limitExceeded(ReadingLimits.Limit, limit: Int)
         /// A mail message or folder held no aggregate report.
         case noReportInMessage(String)
+        /// Well-formed, but a part the RFCs require is absent or unreadable (the first one met).
+        case invalidReport(ReportDefect)
 
         public var description: String {
             switch self {
@@ -60,6 +62,7 @@ public struct DMARCError: Error, Sendable, Hashable, CustomStringConvertible {
                 "refused: the document declares entity \"\(name)\" at line \(line) (entities are never expanded)"
             case .limitExceeded(let limit, let value): limit.explanation(value)
             case .noReportInMessage(let message): message
+            case .invalidReport(let defect): defect.description
             }
         }
     }

@@ -9,10 +9,13 @@ public struct MessageTotals: Sendable, Hashable, Codable {
     public var dkimPass: UInt64 = 0
     /// Messages whose aligned SPF result passed (`DMARCOutcome.spfPasses`).
     public var spfPass: UInt64 = 0
-    /// Messages by the disposition the receiver applied.
+    /// Messages by the disposition the receiver applied. The four add up to `messages` unless a reporter left a
+    /// record's disposition out or wrote a word no RFC defines; the reader warns about those records.
     public var dispositionNone: UInt64 = 0
     public var dispositionQuarantine: UInt64 = 0
     public var dispositionReject: UInt64 = 0
+    /// RFC 9990's `pass`: the message passed DMARC, so no policy applied.
+    public var dispositionPass: UInt64 = 0
 
     public init() {}
 
@@ -33,6 +36,7 @@ public struct MessageTotals: Sendable, Hashable, Codable {
         case .none?: dispositionNone &+= count
         case .quarantine?: dispositionQuarantine &+= count
         case .reject?: dispositionReject &+= count
+        case .pass?: dispositionPass &+= count
         default: break
         }
     }
@@ -47,5 +51,6 @@ public struct MessageTotals: Sendable, Hashable, Codable {
         dispositionNone &+= other.dispositionNone
         dispositionQuarantine &+= other.dispositionQuarantine
         dispositionReject &+= other.dispositionReject
+        dispositionPass &+= other.dispositionPass
     }
 }

@@ -4,6 +4,7 @@
 /// Which reports count is not decided here but by `ReportCounter` (filter, duplicates, failures); totals
 /// made on several threads are merged.
 public struct ReportTotals: Sendable {
+    /// Per reporter, keyed by `ReporterIdentity.key`: one entry however a reporter names itself.
     public private(set) var reporters: [String: ReporterTotals] = [:]
     /// Per source address: the view `-s` prints.
     public private(set) var sourceTable = SourceTable()
@@ -22,7 +23,7 @@ public struct ReportTotals: Sendable {
     public mutating func add(_ summary: ReportSummary) {
         reportCount += 1
         let reporter = summary.header.metadata.reporter
-        reporters[reporter, default: ReporterTotals()].add(summary)
+        reporters[ReporterIdentity.key(of: summary.header.metadata), default: ReporterTotals()].add(summary)
         if !summary.sourceTable.isEmpty { sourceTable.add(report: summary.sourceTable, reporter: reporter) }
         audit.merge(summary.audit)
     }
@@ -48,9 +49,14 @@ public struct ReportTotals: Sendable {
         audit.merge(other.audit)
     }
 
-    /// One row per reporter: most messages first, then by name.
+    /// One row per reporter, named as it names itself most (two reporters of one name, from different domains, are
+    /// told apart by their `ReporterIdentity` key: `Outlook (outlook.example)`): most messages first, then by name.
     public var reporterRows: [(reporter: String, totals: ReporterTotals)] {
-        reporters.map { ($0.key, $0.value) }.sorted {
+        var keysByName: [String: Int] = [:]
+        for totals in reporters.values { keysByName[totals.name, default: 0] += 1 }
+        return reporters.map { key, totals in
+            (keysByName[totals.name, default: 0] > 1 ? "\(totals.name) (\(key))" : totals.name, totals)
+        }.sorted {
             ($0.totals.totals.messages, $1.reporter) > ($1.totals.totals.messages, $0.reporter)
         }
     }

@@ -62,7 +62,7 @@ public struct Timeline: Sendable {
             tiesFrom = (tiesFrom + Int(leftover % UInt64(max(1, weights.count)))) % max(1, weights.count)
         }
         let domain = header.policy.domain.lowercased()
-        let reporter = id(ofReporter: header.metadata.reporter)
+        let reporter = id(ofReporter: ReporterIdentity.key(of: header.metadata))
         let sources = Set(report.sources.map { id(ofSource: $0) })
         let policy = PolicySeen(p: header.policy.p?.word, pct: header.policy.pct)
         for (index, overlap) in overlaps.enumerated() {

@@ -23,6 +23,9 @@ enum ElementName: UInt8 {
         "envelope_to": .envelopeTo,
         "auth_results": .authResults, "selector": .selector, "result": .result, "human_result": .humanResult,
         "scope": .scope,
+        // Real reporters' spellings, read as what they mean (README, "What a report must hold"):
+        "data_range": .dateRange,  // KDDI
+        "identities": .identifiers,
     ]
 
     init(localName: String) {

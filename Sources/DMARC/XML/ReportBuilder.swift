@@ -35,12 +35,33 @@ final class ReportBuilder {
         state.text.deallocate()
     }
 
-    /// Gives the state.header to the handler once, before the first state.record (or at the end of a report without any).
+    /// Gives the header to the handler once, before the first record (or at the end of a report without any),
+    /// unless it lacks a part the RFCs require: then the report is refused (`failure`) and never begins.
     func beginIfNeeded() {
-        guard !state.hasBegun else { return }
+        guard !state.hasBegun, state.failure == nil else { return }
+        if let defect = state.parts.defect(in: state.header) {
+            state.failure = .invalidReport(defect)
+            return
+        }
         state.hasBegun = true
         state.header.schema = schema
         stream.begin(state.header, origin: origin)
+    }
+
+    /// What was skipped or cannot be shown, as warnings: called once the report is read, before it ends.
+    func warnAboutSkippedRecords() {
+        let records = { (count: Int) in count == 1 ? "1 record" : "\(count) records" }
+        if state.placeholders > 0 {
+            stream.warn(DMARCWarning("skipped \(records(state.placeholders)) with an empty <source_ip> and count 0 "
+                + "(a placeholder: no message from no source)", at: origin))
+        }
+        let undisposed = state.undisposed
+        if undisposed.records > 0 {
+            let messages = undisposed.messages == 1 ? "1 message" : "\(undisposed.messages) messages"
+            let word = undisposed.firstWord.map { ", first \"\($0)\"" } ?? ""
+            stream.warn(DMARCWarning("\(records(undisposed.records)) (\(messages)) without a disposition the RFCs "
+                + "define\(word): counted in messages, in no disposition column", at: origin))
+        }
     }
 
     func startElement(_ name: ElementName, namespaceURI: String?) {
@@ -60,6 +81,7 @@ final class ReportBuilder {
         }
         guard !state.sawFeedbackEnd, state.captureDepth < 0 else { return }  // markup inside a text field: its text joins the field's
         guard state.skipDepth < 0 else { return }
+        state.parts.saw(name, in: parent)
         if name == .other || content == .policyEvaluated && Self.isOutsidePolicyEvaluation(parent: parent, name: name)
             && !(name == .authResults && derivesResult) {
             // Elements inside an unknown one may be named like ours (a vendor's <row>, <count>) but are no part of
@@ -70,6 +92,8 @@ final class ReportBuilder {
         switch (parent, name) {
         case (.feedback, .record):
             beginIfNeeded()
+            guard state.failure == nil else { return }
+            state.parts.beginRecord()
             state.record = Record(sourceIP: SourceIP(reportText: ""), count: 0)
             state.inRecord = true
             state.count = nil
@@ -184,10 +208,25 @@ final class ReportBuilder {
         guard state.inRecord else { return }
         state.inRecord = false
         guard let count = state.count else {
-            state.failure = .invalidCount(text: state.invalidCountText, line: state.invalidCountText == nil ? currentLine() : state.invalidCountLine)
+            state.failure = state.parts.sawRow
+                ? .invalidCount(text: state.invalidCountText,
+                                line: state.invalidCountText == nil ? currentLine() : state.invalidCountLine)
+                : .invalidReport(.missing(element: "row", parent: "record", recordEndLine: currentLine()))
             return
         }
         state.record.count = count
+        if RequiredParts.isPlaceholder(state.record) {
+            state.placeholders += 1
+            return
+        }
+        if let defect = state.parts.defect(in: state.record, endingAt: currentLine()) {
+            state.failure = .invalidReport(defect)
+            return
+        }
+        switch state.record.policyEvaluated.disposition {
+        case .none?, .quarantine?, .reject?, .pass?: break
+        case let other: state.undisposed.add(other?.word, messages: count)
+        }
         stream.record(state.record)
     }
 
@@ -267,8 +306,8 @@ final class ReportBuilder {
         case (.reportMetadata, .error):
             if admitsAnother(state.header.metadata.errors.count) { state.header.metadata.errors.append(value) }
         case (.reportMetadata, .generator): state.header.metadata.generator = value
-        case (.dateRange, .begin): state.header.metadata.dateRange.begin = Self.timestamp(value)
-        case (.dateRange, .end): state.header.metadata.dateRange.end = Self.timestamp(value)
+        case (.dateRange, .begin): state.header.metadata.dateRange.begin = seconds(value, element: "begin")
+        case (.dateRange, .end): state.header.metadata.dateRange.end = seconds(value, element: "end")
         case (.policyPublished, _): storePolicy(value, name: name)
         case (.policyEvaluated, .disposition): state.record.policyEvaluated.disposition = Disposition(reportText: value)
         case (.policyEvaluated, .dkim): state.record.policyEvaluated.dkim = Self.dmarcResult(value)
@@ -315,10 +354,10 @@ final class ReportBuilder {
         }
     }
 
-    /// Seconds since 1970; some reporters write a fraction, which is dropped.
-    private static func timestamp(_ text: String) -> Int64 {
-        if let whole = Int64(text) { return whole }
-        if let real = Double(text), real.isFinite, abs(real) < 1e15 { return Int64(real) }
+    /// Seconds since 1970 (`RequiredParts.seconds`); anything else refuses the report.
+    private func seconds(_ text: String, element: String) -> Int64 {
+        if let seconds = RequiredParts.seconds(text) { return seconds }
+        state.failure = .invalidReport(.notWholeSeconds(element: element, text: text, line: currentLine()))
         return 0
     }
 }
@@ -353,6 +392,12 @@ extension ReportBuilder {
         var reason: OverrideReason?
         var dkimResult: DKIMAuthResult?
         var spfResult: SPFAuthResult?
+        /// What the RFCs require that the report has shown so far.
+        var parts = RequiredParts()
+        /// Placeholder records skipped (`RequiredParts.isPlaceholder`).
+        var placeholders = 0
+        /// Records read without a disposition the RFCs define.
+        var undisposed = UndisposedRecords()
 
         init(textCapacity: Int) {
             self.textCapacity = textCapacity

@@ -29,6 +29,8 @@ final class XMLDocumentSink: ByteSink {
             throw DMARCError(incompleteReason, at: origin)
         }
         builder.beginIfNeeded()
+        try throwIfFailed()
+        builder.warnAboutSkippedRecords()
         if let root = parser.rootElementName, root != "feedback" {
             context.stream.warn(DMARCWarning("the report is wrapped in an unexpected <\(root)> element", at: origin))
         }

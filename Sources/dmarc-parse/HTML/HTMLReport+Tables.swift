@@ -23,15 +23,25 @@ extension HTMLReport {
         let failing = totals.sourceRows.filter { $0.totals.totals.dmarcFail > 0 }.sorted {
             ($0.totals.totals.dmarcFail, $1.source) > ($1.totals.totals.dmarcFail, $0.source)
         }
+        // With enrichment: who the source is (PTR name, service), its network and country, after the address.
+        let who: [HTMLTable.Column] = enrichment == nil ? [] : [.text("name"), .text("network"), .text("country")]
         var table = HTMLTable(id: "table-sources", caption: "Sources of messages failing DMARC",
-                              columns: [.text("source"), .number("messages"), .number("failing"), .number("pass %"),
-                                        .text("header_from"), .text("reporters")],
+                              columns: [.text("source")] + who + [.number("messages"), .number("failing"),
+                                        .number("pass %"), .text("header_from"), .text("reporters")],
                               limit: topRows, filterable: true)
         for (source, sourceTotals) in failing {
-            table.append([.key(source.text), .number(sourceTotals.totals.messages), .number(sourceTotals.totals.dmarcFail),
-                          .percent(sourceTotals.totals.dmarcPass, of: sourceTotals.totals.messages),
-                          .text(sourceTotals.headerFromDomains.sorted().joined(separator: ", ")),
-                          .text(sourceTotals.reporters.sorted().joined(separator: ", "))])
+            var row: [HTMLTable.Cell] = [.key(source.text)]
+            if let enrichment {
+                let known = enrichment[source] ?? SourceEnrichment()
+                let name = [known.ptr.map { $0 + (known.ptrConfirmed == true ? "" : " (unconfirmed)") }, known.service]
+                row += [.text(name.compactMap { $0 }.joined(separator: ", ")),
+                        .text(known.asn.map { "AS\($0)" + (known.asName.map { " \($0)" } ?? "") } ?? ""),
+                        .text(known.country ?? "")]
+            }
+            table.append(row + [.number(sourceTotals.totals.messages), .number(sourceTotals.totals.dmarcFail),
+                                .percent(sourceTotals.totals.dmarcPass, of: sourceTotals.totals.messages),
+                                .text(sourceTotals.headerFromDomains.sorted().joined(separator: ", ")),
+                                .text(sourceTotals.reporters.sorted().joined(separator: ", "))])
         }
         return "<section id=\"sources\"><h2>Top failing sources</h2>" + table.html + "</section>"
     }

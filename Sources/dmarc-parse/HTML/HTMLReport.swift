@@ -19,12 +19,15 @@ struct HTMLReport {
     let periods: [Int64]
     /// The filters the numbers went through, for a line under the title (nil: none).
     var filters: String?
+    /// Who each source is, when enrichment is on (`--enrich`, `--ip-db`): the failing sources show it.
+    let enrichment: [SourceIP: SourceEnrichment]?
 
     init(totals: ReportTotals, timeline: Timeline, reportCount: Int, duplicateCount: Int, filesRead: Int,
-         filesFailed: Int, filter: ReportFilter = .init()) {
+         filesFailed: Int, filter: ReportFilter = .init(), enrichment: [SourceIP: SourceEnrichment]? = nil) {
         self.totals = totals
         self.timeline = timeline
-        audit = SenderAudit(totals.audit)
+        self.enrichment = enrichment
+        audit = SenderAudit(totals.audit, enrichment: enrichment ?? [:])
         self.reportCount = reportCount
         self.duplicateCount = duplicateCount
         self.filesRead = filesRead

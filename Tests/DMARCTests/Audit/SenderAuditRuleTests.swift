@@ -128,3 +128,42 @@ struct SenderAuditRuleTests {
         #expect(tally.dkimKeys[DKIMKey(domain: "esp.example.net", selector: "k9")]?.pass == 8)
     }
 }
+
+/// How enrichment (`SourceEnrichment`) changes the audit's judgement of sources that authenticate as nothing.
+@Suite("Sender audit with enrichment")
+struct SenderAuditEnrichmentTests {
+    private func tally(_ sources: [String]) -> AuditTally {
+        var tally = AuditTally()
+        let header = ReportHeader(metadata: ReportMetadata(dateRange: DateRange(begin: 1_735_689_600)),
+                                  policy: PolicyPublished(domain: "example.com", p: .reject, pct: 100))
+        let own = Record(sourceIP: SourceIP(reportText: "192.0.2.10"), count: 900,
+                         policyEvaluated: PolicyEvaluated(disposition: .none, dkim: .pass, spf: .pass),
+                         identifiers: Identifiers(headerFrom: "example.com"),
+                         authResults: AuthResults(dkim: [DKIMAuthResult(domain: "example.com", result: .pass)], spf: []))
+        tally.add(own, in: header)
+        for source in sources {
+            tally.add(Record(sourceIP: SourceIP(reportText: source), count: 1,
+                             policyEvaluated: PolicyEvaluated(disposition: .reject, dkim: .fail, spf: .fail),
+                             identifiers: Identifiers(headerFrom: "example.com"),
+                             authResults: AuthResults(dkim: [], spf: [SPFAuthResult(domain: "example.com", result: .fail)])),
+                      in: header)
+        }
+        return tally
+    }
+
+    @Test("a sporadic source of the domain's own network, or a business service's, is no spoofer")
+    func ownNetworkAndServices() {
+        let tally = tally(["198.51.100.1", "198.51.100.2", "203.0.113.3", "203.0.113.4"])
+        let enrichment: [SourceIP: SourceEnrichment] = [
+            SourceIP(reportText: "198.51.100.1"): SourceEnrichment(ptr: "relay.mail.example.com", ptrConfirmed: true),
+            SourceIP(reportText: "198.51.100.2"): SourceEnrichment(service: "Zendesk"),
+            // An unconfirmed name proves nothing; a cloud server is anyone's.
+            SourceIP(reportText: "203.0.113.3"): SourceEnrichment(ptr: "mx.example.com", ptrConfirmed: false),
+            SourceIP(reportText: "203.0.113.4"): SourceEnrichment(service: "Amazon EC2"),
+        ]
+        let names = SenderAudit(tally, enrichment: enrichment).verdicts.map(\.sender.name)
+        #expect(names == ["unknown sources", "unauthenticated 198.51.100.1 (example.com)",
+                          "unauthenticated 198.51.100.2 (Zendesk)", "example.com"])
+        #expect(SenderAudit(tally).verdicts.map(\.sender.name) == ["unknown sources", "example.com"])
+    }
+}

@@ -49,9 +49,10 @@ struct ReportCounterTests {
             #expect(totals.reportCount == 2, "\(order)")
             #expect(totals.duplicateCount == 1, "\(order)")
             #expect(failed == 3, "\(order)")
-            #expect(totals.reporters["mail.example.net"]?.totals.messages == 130, "\(order)")
-            #expect(totals.reporters["mail.example.net"]?.records == 4, "\(order)")
-            #expect(totals.reporters["receiver.example.org"]?.totals.messages == 55, "\(order)")
+            // Keyed by the organisational domain of the reporter's address (ReporterIdentity).
+            #expect(totals.reporters["example.net"]?.totals.messages == 130, "\(order)")
+            #expect(totals.reporters["example.net"]?.records == 4, "\(order)")
+            #expect(totals.reporters["example.org"]?.totals.messages == 55, "\(order)")
             #expect(totals.sources.values.reduce(0) { $0 + $1.totals.messages } == 185, "\(order)")
             #expect(SenderAudit(totals.audit).totals.messages == 185, "\(order)")
         }

@@ -58,9 +58,11 @@ struct MailboxTests {
             Content-Type: text/xml
 
             <feedback><report_metadata><org_name>example.net</org_name><report_id>\(id)</report_id>\
-            </report_metadata><policy_published><domain>example.com</domain></policy_published>
+            <date_range><begin>1735689600</begin><end>1735775999</end></date_range></report_metadata><policy_published><domain>example.com</domain></policy_published>
             <!-- \(String(repeating: "x", count: padding)) -->
-            <record><row><source_ip>192.0.2.\(id)</source_ip><count>\(id)</count></row></record></feedback>
+            <record><row><source_ip>192.0.2.\(id)</source_ip><count>\(id)</count><policy_evaluated>\
+            <disposition>none</disposition></policy_evaluated></row><identifiers><header_from>example.com</header_from>\
+            </identifiers></record></feedback>
 
 
             """

@@ -62,7 +62,8 @@ struct DMARCOutcomeTests {
     /// and only for it.
     @Test func leanReadingKeepsAuthResultsWhereTheResultIsDerived() throws {
         let xml = """
-            <feedback><report_metadata><org_name>AOL</org_name><report_id>r</report_id></report_metadata>
+            <feedback><report_metadata><org_name>AOL</org_name><report_id>r</report_id>\
+            <date_range><begin>1735689600</begin><end>1735775999</end></date_range></report_metadata>
             <policy_published><domain>example.com</domain></policy_published>
             <record><row><source_ip>192.0.2.1</source_ip><count>2</count><policy_evaluated><disposition>none</disposition>
             </policy_evaluated></row><identifiers><header_from>example.com</header_from></identifiers>

@@ -8,9 +8,11 @@ import Testing
 struct HostileBombTests {
     /// One small report, the content of every member of the large zips.
     static let member = Data("""
-        <feedback><report_metadata><org_name>zip.example.net</org_name><report_id>1</report_id></report_metadata>\
-        <policy_published><domain>example.com</domain></policy_published>\
-        <record><row><source_ip>192.0.2.1</source_ip><count>1</count></row></record></feedback>
+        <feedback><report_metadata><org_name>zip.example.net</org_name><report_id>1</report_id>\
+        <date_range><begin>1735689600</begin><end>1735775999</end></date_range></report_metadata><policy_published><domain>example.com</domain></policy_published>\
+        <record><row><source_ip>192.0.2.1</source_ip><count>1</count><policy_evaluated><disposition>none\
+        </disposition></policy_evaluated></row><identifiers><header_from>example.com</header_from></identifiers>\
+        </record></feedback>
         """.utf8)
 
     /// A report whose one record lists `results` DKIM results.
@@ -24,8 +26,12 @@ struct HostileBombTests {
             remaining >>= 1
         }
         return Data("""
-            <feedback><report_metadata><org_name>dkim.example.net</org_name></report_metadata>\
-            <record><row><source_ip>192.0.2.1</source_ip><count>3</count></row><auth_results>
+            <feedback><report_metadata><org_name>dkim.example.net</org_name><report_id>1</report_id>\
+            <date_range><begin>1735689600</begin><end>1735775999</end></date_range></report_metadata>\
+            <policy_published><domain>example.com</domain></policy_published>\
+            <record><row><source_ip>192.0.2.1</source_ip><count>3</count><policy_evaluated><disposition>none\
+            </disposition></policy_evaluated></row><identifiers><header_from>example.com</header_from></identifiers>\
+            <auth_results>
             """.utf8) + list + Data("</auth_results></record></feedback>".utf8)
     }
 

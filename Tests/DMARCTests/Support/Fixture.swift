@@ -35,10 +35,12 @@ enum Fixture {
         Reading(path: fixture(name), limits: limits)
     }
 
-    /// The one report of a fixture that must read cleanly: no error, no warning.
-    static func report(_ name: String) throws -> AggregateReport {
+    /// The one report of a fixture that must read cleanly: no error, and no warning but the ones expected (each
+    /// a line after `<fixture>: warning: `).
+    static func report(_ name: String, warnings: [String] = []) throws -> AggregateReport {
         let reading = read(name)
-        guard reading.errors.isEmpty, reading.warnings.isEmpty, reading.reports.count == 1 else {
+        guard reading.errors.isEmpty, reading.warningLines == warnings.map({ "\(name): warning: \($0)" }),
+              reading.reports.count == 1 else {
             throw Unexpected(reading: reading)
         }
         return reading.reports[0]

@@ -1,0 +1,14 @@
+/// Records without a disposition the RFCs define (left out, or a word like `deliver`): they count in messages but
+/// under none of none, quarantine, reject and pass, so the reader says how many.
+struct UndisposedRecords {
+    var records = 0
+    var messages: UInt64 = 0
+    /// The first word seen that no RFC defines (nil while only absent ones were seen).
+    var firstWord: String?
+
+    mutating func add(_ word: String?, messages count: UInt64) {
+        records += 1
+        messages &+= count
+        if firstWord == nil, let word, !word.isEmpty { firstWord = word }
+    }
+}

@@ -1,0 +1,1 @@
+../DMARCTests/Support/DNSTestServer.swift
