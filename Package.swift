@@ -26,7 +26,7 @@ let package = Package(
             name: "dmarc-parse",
             dependencies: ["DMARC", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "DMARCTests", dependencies: ["DMARC"]),
+        .testTarget(name: "DMARCTests", dependencies: ["DMARC", "CDMARCZlib"]),
         .testTarget(name: "dmarc-parseTests", dependencies: ["dmarc-parse"]),
     ],
     swiftLanguageModes: [.v6]

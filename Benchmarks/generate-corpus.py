@@ -9,14 +9,21 @@ OUT.expected.json (files, reports, records, messages, and messages per source IP
           reports (namespace urn:ietf:params:xml:ns:dmarc-2.0); records per report heavy-tailed around a mean of
           30. --eml adds e-mail messages carrying a gzipped report as a base64 attachment.
   single  one report of N records, as one .xml.gz (Google-style layout).
+  varied  N reports as `mixed`, but with sources as varied as a busy domain's: a third of the records each from an
+          address seen nowhere else (one-off senders), the rest from a skewed head of 2,000; for 2,000 reports,
+          about 75,000 records from 25,000+ distinct addresses, most of them sending once.
   tiny    N files of one record each, in the same mix of styles as `mixed`.
 
 Source addresses come only from the documentation ranges 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24 and
-2001:db8::/32, drawn with a Zipf-like skew (a few senders send most of the mail, as in real reports).
+2001:db8::/32, drawn with a Zipf-like skew (a few senders send most of the mail, as in real reports); `varied`,
+and `single --wide-pool`, add the benchmarking range 198.18.0.0/15 (RFC 2544) so that three quarters of many
+thousands of sources can be IPv4, as they are in real reports.
 The same seed gives the same reports (and, with the same zlib, the same bytes).
 
   generate-corpus.py mixed  --out DIR --reports 2000
   generate-corpus.py single --out DIR --records 1000000
+  generate-corpus.py varied --out DIR --reports 2000
+  generate-corpus.py single --out DIR --records 1000000 --ips 50000 --wide-pool
   generate-corpus.py tiny   --out DIR --files 100000
 """
 import argparse
@@ -105,6 +112,31 @@ def address_pool(rng, size):
     return pool
 
 
+def wide_address_pool(rng, size):
+    """`size` distinct addresses in random order, three quarters IPv4: the documentation ranges' 762 hosts, then
+    hosts of the benchmarking range 198.18.0.0/15 (131,070 more); the rest IPv6 in 2001:db8::/32."""
+    v4_wanted = size * 3 // 4
+    v4 = [str(net[host]) for net in map(ipaddress.ip_network, ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"))
+          for host in range(1, 255)]
+    if v4_wanted > len(v4):
+        bench = ipaddress.ip_network("198.18.0.0/15")
+        hosts = rng.sample(range(1, bench.num_addresses - 1), min(v4_wanted - len(v4), bench.num_addresses - 2))
+        v4 += [str(bench[host]) for host in hosts]
+    rng.shuffle(v4)
+    v4 = v4[:v4_wanted]
+    v6 = set()
+    base = int(ipaddress.IPv6Address("2001:db8::"))
+    while len(v4) + len(v6) < size:
+        if rng.random() < 0.5:
+            host = rng.randrange(1 << 16) << 80 | rng.randrange(1 << 16) << 64 | rng.randrange(1, 256)
+        else:
+            host = rng.randrange(1, 1 << 96)
+        v6.add(str(ipaddress.IPv6Address(base + host)))
+    pool = v4 + sorted(v6)
+    rng.shuffle(pool)
+    return pool
+
+
 class Sender:
     """Draws source addresses with a Zipf-like skew over a pool."""
 
@@ -115,6 +147,24 @@ class Sender:
 
     def address(self):
         return self.rng.choices(self.pool, cum_weights=self.cumulative)[0]
+
+
+class VariedSender:
+    """A busy domain's sources: a share of the records each from an address used once (one-off senders: spam,
+    compromised hosts), the others from a Zipf-skewed head (its own servers, ESPs, forwarders)."""
+
+    def __init__(self, rng, head, one_off, one_off_share):
+        self.rng = rng
+        self.head = Sender(rng, head)
+        self.one_off = one_off
+        self.one_off_share = one_off_share
+        self.used = 0
+
+    def address(self):
+        if self.used < len(self.one_off) and self.rng.random() < self.one_off_share:
+            self.used += 1
+            return self.one_off[self.used - 1]
+        return self.head.address()
 
 
 def make_record(rng, sender, domain):
@@ -316,9 +366,13 @@ def records_per_report(rng, mean):
     return max(1, min(5000, round(rng.lognormvariate(mu, sigma))))
 
 
-def generate_many(args, records_for):
+def generate_many(args, records_for, varied=False):
     rng = random.Random(args.seed)
-    sender = Sender(rng, address_pool(rng, args.ips))
+    if varied:
+        pool = wide_address_pool(rng, args.ips + args.one_off)
+        sender = VariedSender(rng, pool[:args.ips], pool[args.ips:], args.one_off_share)
+    else:
+        sender = Sender(rng, address_pool(rng, args.ips))
     totals = Totals()
     os.makedirs(args.out, exist_ok=True)
     styles = style_cycle(rng, args.eml)
@@ -332,7 +386,7 @@ def generate_many(args, records_for):
 
 def generate_single(args):
     rng = random.Random(args.seed)
-    sender = Sender(rng, address_pool(rng, args.ips))
+    sender = Sender(rng, (wide_address_pool if args.wide_pool else address_pool)(rng, args.ips))
     totals = Totals()
     os.makedirs(args.out, exist_ok=True)
     style = STYLES[0]
@@ -352,8 +406,8 @@ def generate_single(args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     modes = parser.add_subparsers(dest="mode", required=True)
-    for mode, noun, default_ips in (("mixed", "reports", 2000), ("single", "records", 20000),
-                                    ("tiny", "files", 2000)):
+    for mode, noun, default_ips in (("mixed", "reports", 2000), ("varied", "reports", 2000),
+                                    ("single", "records", 20000), ("tiny", "files", 2000)):
         sub = modes.add_parser(mode)
         sub.add_argument("--out", required=True, help="folder to write (created); totals go to OUT.expected.json")
         sub.add_argument("--" + noun, dest="count", type=int, required=True)
@@ -362,12 +416,19 @@ def main():
         if mode != "single":
             sub.add_argument("--eml", action="store_true", help="also write .eml messages (off: not every reader "
                                                                 "takes mail)")
-        if mode == "mixed":
-            sub.add_argument("--mean-records", type=float, default=30.0)
+        if mode in ("mixed", "varied"):
+            sub.add_argument("--mean-records", type=float, default=30.0 if mode == "mixed" else 38.0)
+        if mode == "varied":
+            sub.add_argument("--one-off", type=int, default=40000, help="addresses that send once, at most")
+            sub.add_argument("--one-off-share", type=float, default=0.33, help="share of records from them")
+        if mode == "single":
+            sub.add_argument("--wide-pool", action="store_true", help="IPv4 from 198.18.0.0/15 too, for many --ips")
     args = parser.parse_args()
 
     if args.mode == "mixed":
         totals = generate_many(args, lambda rng: records_per_report(rng, args.mean_records))
+    elif args.mode == "varied":
+        totals = generate_many(args, lambda rng: records_per_report(rng, args.mean_records), varied=True)
     elif args.mode == "tiny":
         totals = generate_many(args, lambda rng: 1)
     else:

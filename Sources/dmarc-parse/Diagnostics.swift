@@ -21,11 +21,20 @@ final class Diagnostics {
 
     func report(_ error: DMARCError) {
         problemCount += 1
-        if case .limitExceeded(let limit, _) = error.reason, limit == .decompressedBytes || limit == .zipMembers {
-            let option = limit == .zipMembers ? "--max-zip-members" : "--max-decompressed-mib"
+        if case .limitExceeded(let limit, _) = error.reason, let option = Self.option(raising: limit) {
             say("dmarc-parse: \(error) (\(option) raises the limit)")
         } else {
             say("dmarc-parse: \(error)")
+        }
+    }
+
+    /// The flag that raises a limit, for the limits that have one.
+    private static func option(raising limit: ReadingLimits.Limit) -> String? {
+        switch limit {
+        case .decompressedBytes: "--max-decompressed-mib"
+        case .compressionRatio: "--max-compression-ratio"
+        case .zipMembers: "--max-zip-members"
+        default: nil
         }
     }
 

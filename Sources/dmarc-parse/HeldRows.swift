@@ -21,6 +21,13 @@ final class HeldRows {
         if bytes.count >= memoryLimit { spill() }
     }
 
+    /// One row, encoded.
+    func append(_ row: [UInt8]) {
+        bytes.append(contentsOf: row)
+        count += 1
+        if bytes.count >= memoryLimit { spill() }
+    }
+
     /// Prints every row held, in order, and forgets them.
     func release(to output: StandardOutput) {
         if let file {

@@ -52,12 +52,13 @@ enum HelpText {
             2 usage error; 3 with --audit --fail-on-gaps, when a sender needs action (named on stderr), even \
             when some file could not be read: 3 wins over 1.
 
-            Limits (per file): decompressed size \(limits.maxDecompressedBytes >> 20) MiB \
-            (--max-decompressed-mib), zip members \(limits.maxZipMembers) (--max-zip-members), element depth \
+            Limits (per file): past \(limits.ratioGuardBytes >> 20) MiB decompressed, at most \
+            \(limits.maxCompressionRatio) times the compressed size (--max-compression-ratio: real reports \
+            compress 10 to 40 times, bombs 1000), and never more than \(limits.maxDecompressedBytes >> 20) MiB \
+            (--max-decompressed-mib); zip members \(limits.maxZipMembers) (--max-zip-members), element depth \
             \(limits.maxElementDepth), text per element \(limits.maxTextBytes >> 10) KiB, containers nested \
             \(limits.maxNesting) deep, \(limits.maxRepeatedElements) <dkim>, <spf> or <reason> per record. \
-            Documents that declare XML entities are refused. A giant report (a million records is about \
-            500 MiB of XML) needs a higher --max-decompressed-mib.
+            Documents that declare XML entities are refused.
 
             Environment: NO_COLOR (any value) turns colors off unless --color always; COLUMNS sets the width \
             of the table on a terminal; XDG_CACHE_HOME (else ~/.cache) holds dmarc-parse/reverse-dns*.tsv, the \

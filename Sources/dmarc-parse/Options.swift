@@ -107,20 +107,28 @@ struct FilterOptions: ParsableArguments {
 /// The options that bound what one input may cost.
 struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-decompressed-mib"),
-            help: ArgumentHelp("Stop reading a file that decompresses to more than this (MiB).", valueName: "n"))
+            help: ArgumentHelp("Stop reading a file that decompresses to more than this (MiB), whatever its ratio.",
+                               valueName: "n"))
     var maxDecompressedMiB: Int = ReadingLimits().maxDecompressedBytes >> 20
+
+    @Option(name: .customLong("max-compression-ratio"),
+            help: ArgumentHelp("Past \(ReadingLimits().ratioGuardBytes >> 20) MiB decompressed, stop reading a file that "
+                               + "decompresses to more than this many times its compressed size.", valueName: "n"))
+    var maxCompressionRatio: Int = ReadingLimits().maxCompressionRatio
 
     @Option(name: .customLong("max-zip-members"), help: ArgumentHelp("Refuse zip archives listing more members.", valueName: "n"))
     var maxZipMembers: Int = ReadingLimits().maxZipMembers
 
     mutating func validate() throws {
         guard maxDecompressedMiB > 0 else { throw ValidationError("--max-decompressed-mib must be positive") }
+        guard maxCompressionRatio > 0 else { throw ValidationError("--max-compression-ratio must be positive") }
         guard maxZipMembers > 0 else { throw ValidationError("--max-zip-members must be positive") }
     }
 
     var limits: ReadingLimits {
         var limits = ReadingLimits()
         limits.maxDecompressedBytes = maxDecompressedMiB << 20
+        limits.maxCompressionRatio = maxCompressionRatio
         limits.maxZipMembers = maxZipMembers
         return limits
     }

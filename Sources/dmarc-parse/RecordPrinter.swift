@@ -10,6 +10,9 @@ final class RecordPrinter: StreamingPrinter {
     /// The current report's rows, as text (streaming formats) or cells (the table format, aligned at the end).
     private let held = HeldRows()
     private var heldCells: [[Cell]] = []
+    /// The streaming formats: rows encoded straight into bytes, the report's own cells once per report.
+    private var encoder: RowEncoder?
+    private var reportCells: RecordView.ReportCells?
 
     /// Who each record's source is, when enrichment is on: its columns follow the view's own.
     private let enricher: SourceEnricher?
@@ -18,22 +21,33 @@ final class RecordPrinter: StreamingPrinter {
         self.enricher = enricher
         writer = TableWriter(format: format,
                              columns: RecordView.columns(for: format) + (enricher == nil ? [] : EnrichmentView.columns))
+        if format != .table { encoder = RowEncoder(format: format, columns: writer.columns) }
         output.write(writer.start())
     }
 
     func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
         self.header = header
+        reportCells = enricher == nil ? encoder.map { RecordView.ReportCells(header, format: $0.format) } : nil
         discardReport()
     }
 
     func record(_ record: Record) {
-        var row = RecordView.row(record, in: header, for: writer.format)
-        if let enricher { row += EnrichmentView.cells(enricher.enrichment(for: record.sourceIP)) }
-        if writer.format == .table {
-            heldCells.append(row)
+        if encoder != nil, let reportCells {
+            RecordView.encode(record, in: header, reportCells: reportCells, index: held.count, into: &encoder!)
         } else {
-            held.append(writer.heldText(row, index: held.count))
+            var row = RecordView.row(record, in: header, for: writer.format)
+            if let enricher { row += EnrichmentView.cells(enricher.enrichment(for: record.sourceIP)) }
+            guard encoder != nil else {
+                heldCells.append(row)
+                return
+            }
+            // With enrichment: every cell through the encoder's general path.
+            encoder!.beginHeldRow(index: held.count)
+            for cell in row { encoder!.cell(cell) }
+            encoder!.endRow()
         }
+        held.append(encoder!.bytes)
+        encoder!.skip(to: 0, clearing: true)
     }
 
     func commitReport(_ header: ReportHeader) {

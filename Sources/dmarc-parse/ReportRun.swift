@@ -60,10 +60,10 @@ struct ReportRun {
         var gaps: [String] = []
         switch view {
         case .statistics:
-            let enricher = enricher(for: statistics.sourceRows.map(\.source))
-            let table = SourceView.table(statistics, enricher: enricher)
+            // Enrichment looks the sources up in the order they are printed.
+            let enricher = enrichment == nil ? nil : enricher(for: statistics.sourceRows.map(\.source))
+            SourceView.write(statistics, enricher: enricher, as: format, to: output)
             sayWarnings(of: enricher)
-            TableWriter.write(table, as: format, to: output)
         case .audit:
             let sources = SenderAudit.sources(of: statistics.audit)
             let enricher = enricher(for: sources)

@@ -36,7 +36,7 @@ enum ReporterView {
     }
 }
 
-/// `-s`: one row per source address.
+/// `-s`: one row per source address. A column more is one line in `columns` and one in `numbers`.
 enum SourceView {
     static let columns: [Table.Column] = [
         .text("source_ip"), .number("messages"), .number("dmarc_pass"), .number("dmarc_fail"),
@@ -44,28 +44,58 @@ enum SourceView {
         .number("pass"), .text("reporters"), .text("header_from"),
     ]
 
+    /// The count columns, in order.
+    static func numbers(_ totals: MessageTotals) -> [UInt64] {
+        [totals.messages, totals.dmarcPass, totals.dmarcFail, totals.dkimPass, totals.spfPass,
+         totals.dispositionNone, totals.dispositionQuarantine, totals.dispositionReject, totals.dispositionPass]
+    }
+
+    /// Writes the view: the aligned table (and any view with enrichment) through `TableWriter`, the streaming
+    /// formats straight into bytes (tens of thousands of rows for a busy domain).
+    static func write(_ statistics: Statistics, enricher: SourceEnricher? = nil, as format: OutputFormat,
+                      to output: StandardOutput) {
+        guard format != .table && enricher == nil else {
+            TableWriter.write(table(statistics, enricher: enricher), as: format, to: output)
+            return
+        }
+        let sources = statistics.sourceTable
+        var encoder = RowEncoder(format: format, columns: columns, capacity: 1 << 20)
+        encoder.start()
+        for (text, index) in sources.sortedOrder() {
+            let row = sources.rows[index]
+            encoder.beginRow()
+            encoder.text(text)
+            for number in numbers(row.totals) { encoder.number(number) }
+            encoder.list(sources.reporters(of: row), separator: ",")
+            encoder.list(sources.domains(of: row), separator: ",")
+            encoder.endRow()
+            if encoder.bytes.count >= 1 << 20 { encoder.take(into: output) }
+        }
+        encoder.finish()
+        encoder.take(into: output)
+    }
+
     /// The rows of `statistics`; with an enricher, each row ends with the `EnrichmentView` columns.
     static func table(_ statistics: Statistics, enricher: SourceEnricher? = nil) -> Table {
         var table = Table(columns: columns + (enricher == nil ? [] : EnrichmentView.columns))
-        var all = SourceTotals()
-        for (source, sourceTotals) in statistics.sourceRows {
-            table.rows.append([.text(source.text)] + numbers(sourceTotals.totals) + [
-                .list(sourceTotals.reporters.sorted(), separator: ","),
-                .list(sourceTotals.headerFromDomains.sorted(), separator: ","),
-            ] + (enricher.map { EnrichmentView.cells($0.enrichment(for: source)) } ?? []))
-            all.add(sourceTotals)
+        let sources = statistics.sourceTable
+        var all = MessageTotals()
+        var reporters = Set<String>(), domains = Set<String>()
+        for (text, index) in sources.sortedOrder() {
+            let row = sources.rows[index]
+            let rowReporters = sources.reporters(of: row), rowDomains = sources.domains(of: row)
+            table.rows.append([.text(text)] + numbers(row.totals).map(Cell.number) + [
+                .list(rowReporters, separator: ","), .list(rowDomains, separator: ","),
+            ] + (enricher.map { EnrichmentView.cells($0.enrichment(for: row.source)) } ?? []))
+            all.add(row.totals)
+            reporters.formUnion(rowReporters)
+            domains.formUnion(rowDomains)
         }
         if !table.rows.isEmpty {
-            table.totals = [.text("total (\(plural(table.rows.count, "source")))")] + numbers(all.totals)
-                + [.text(plural(all.reporters.count, "reporter")), .text(plural(all.headerFromDomains.count, "domain"))]
+            table.totals = [.text("total (\(plural(table.rows.count, "source")))")] + numbers(all).map(Cell.number)
+                + [.text(plural(reporters.count, "reporter")), .text(plural(domains.count, "domain"))]
                 + (enricher == nil ? [] : Array(repeating: Cell.missing, count: EnrichmentView.columns.count))
         }
         return table
-    }
-
-    private static func numbers(_ totals: MessageTotals) -> [Cell] {
-        [totals.messages, totals.dmarcPass, totals.dmarcFail, totals.dkimPass, totals.spfPass,
-         totals.dispositionNone, totals.dispositionQuarantine, totals.dispositionReject, totals.dispositionPass,
-        ].map(Cell.number)
     }
 }

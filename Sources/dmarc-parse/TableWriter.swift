@@ -58,8 +58,7 @@ struct TableWriter {
             }
             return ""
         case .tsv:
-            return row.map { Self.plainText($0).map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 } }
-                .map { String($0) }.joined(separator: "\t") + "\n"
+            return row.map { Self.tsvField(Self.plainText($0)) }.joined(separator: "\t") + "\n"
         case .csv:
             return row.map { Self.csvField(Self.plainText($0)) }.joined(separator: ",") + "\r\n"
         case .json:
@@ -67,16 +66,6 @@ struct TableWriter {
         case .ndjson:
             return jsonObject(row) + "\n"
         }
-    }
-
-    /// The text of a row held back (see `HeldRows`) in a streaming format: the `index`-th row of its block, with
-    /// what separates it from the row before in the block.
-    func heldText(_ row: [Cell], index: Int) -> String {
-        precondition(format != .table, "the table format holds its rows itself")
-        if format == .json { return (index == 0 ? "" : ",\n") + jsonObject(row) }
-        var writer = self
-        writer.rowsWritten = 1
-        return writer.write(row)
     }
 
     /// Counts a block of `count` held rows as written; returns what to print before the block.
@@ -153,6 +142,11 @@ struct TableWriter {
         case .list(let items, let separator): items.joined(separator: separator)
         case .objects(_, let textForm): textForm
         }
+    }
+
+    /// Tabs and line breaks (each a character of its own) become spaces.
+    static func tsvField(_ text: String) -> String {
+        String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 
     /// RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.

@@ -7,6 +7,8 @@ public struct Sender: Hashable, Sendable, Comparable {
     public let service: String?
     /// What kind of sender this is.
     public let kind: Kind
+    /// A short name for the table (see `makeName`), worked out once: tables sort and print by it.
+    public let name: String
     /// For one source that authenticates as nothing: who outside data says it is (`SourceEnrichment.label`: a
     /// known service, the organisational domain of its confirmed PTR name, its AS domain or name), when known.
     public let sourceLabel: String?
@@ -29,6 +31,7 @@ public struct Sender: Hashable, Sendable, Comparable {
         }.first
         kind = .authenticated
         sourceLabel = nil
+        name = Self.makeName(kind: kind, service: service, authenticatedAs: authenticatedAs, sourceLabel: nil)
     }
 
     /// A known service's sender, over the domains all its sources authenticated as.
@@ -37,6 +40,7 @@ public struct Sender: Hashable, Sendable, Comparable {
         self.service = service
         kind = .authenticated
         sourceLabel = nil
+        name = service
     }
 
     private init(kind: Kind, sourceLabel: String? = nil) {
@@ -44,6 +48,7 @@ public struct Sender: Hashable, Sendable, Comparable {
         service = nil
         self.kind = kind
         self.sourceLabel = sourceLabel
+        name = Self.makeName(kind: kind, service: nil, authenticatedAs: [], sourceLabel: sourceLabel)
     }
 
     static func unauthenticated(_ source: SourceIP, label: String? = nil) -> Sender {
@@ -57,7 +62,8 @@ public struct Sender: Hashable, Sendable, Comparable {
     /// "(SPF only)" when nothing signs (`bounce.example.com +1 more (SPF only)`: another sender than one that signs);
     /// `unauthenticated 192.0.2.50` for a steady source that authenticates as nothing (`unauthenticated
     /// 192.0.2.50 (example.net)` when enrichment says whose it is), `unknown sources`.
-    public var name: String {
+    private static func makeName(kind: Kind, service: String?, authenticatedAs: [String], sourceLabel: String?)
+        -> String {
         switch kind {
         case .unknownSources: return "unknown sources"
         case .unauthenticatedSources: return "unauthenticated"
@@ -65,6 +71,7 @@ public struct Sender: Hashable, Sendable, Comparable {
             return "unauthenticated \(source.text)" + (sourceLabel.map { " (\($0))" } ?? "")
         case .authenticated:
             if let service { return service }
+            let dkimDomains = authenticatedAs.filter { $0.hasPrefix("d=") }.map(Self.domain)
             let mailFrom = authenticatedAs.filter { $0.hasPrefix("mfrom=") }.map(Self.domain)
             let helo = authenticatedAs.filter { $0.hasPrefix("helo=") }.map(Self.domain)
             var domains: [String] = []

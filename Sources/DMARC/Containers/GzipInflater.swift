@@ -16,6 +16,7 @@ final class GzipInflater: ByteSink {
     }
 
     func write(_ chunk: UnsafeRawBufferPointer) throws(DMARCError) {
+        context.chargeCompressed(chunk.count)
         do {
             try inflateAll(chunk)
         } catch {

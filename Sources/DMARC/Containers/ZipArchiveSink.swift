@@ -83,6 +83,8 @@ final class ZipArchiveSink: ByteSink {
                 try sink.write(chunk)
             }
             let bytes = UnsafeRawBufferPointer(rebasing: archive[data])
+            // Overlapping members (one deflated kernel listed many times) are charged each time they are read.
+            context.chargeCompressed(bytes.count)
             let checksum: UInt32
             switch member.method {
             case 0: checksum = try Self.copyStored(bytes, into: output)
@@ -97,7 +99,7 @@ final class ZipArchiveSink: ByteSink {
         } catch {
             switch error.reason {
             case .empty, .unrecognisedContent, .notAReport: if !Self.isNamedLikeReport(member.path) { return false }
-            case .limitExceeded(.decompressedBytes, _): throw error
+            case .limitExceeded(let limit, _) where limit.endsTheInput: throw error
             default: break
             }
             context.stream.fail(error)

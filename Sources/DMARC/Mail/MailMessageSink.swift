@@ -103,6 +103,7 @@ final class MailMessageSink: ByteSink {
         let partOrigin = origin.appending(partName)
         let sink = context.sniffer(origin: partOrigin, nesting: nesting + 1)
         do throws(DMARCError) {
+            context.chargeCompressed(entity.body.count)
             try entity.transferEncoding.decode(entity.body) { (decoded: ArraySlice<UInt8>) throws(DMARCError) in
                 try context.chargeDecompressed(decoded.count, at: partOrigin)
                 try sink.write(contentsOf: decoded)
@@ -114,7 +115,7 @@ final class MailMessageSink: ByteSink {
             switch error.reason {
             case .empty, .unrecognisedContent, .notAReport, .noReportInZip:
                 if !(fileName.map(ZipArchiveSink.isNamedLikeReport) ?? false) { return false }
-            case .limitExceeded(.decompressedBytes, _):
+            case .limitExceeded(let limit, _) where limit.endsTheInput:
                 reachedDecompressionLimit = true
             default:
                 break

@@ -163,40 +163,92 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
     // MARK: Formatting
 
     private static func formatIPv4(_ value: UInt32) -> String {
-        "\(value >> 24).\(value >> 16 & 0xFF).\(value >> 8 & 0xFF).\(value & 0xFF)"
+        String(unsafeUninitializedCapacity: 15) { text in
+            var count = 0
+            appendIPv4(value, to: text, at: &count)
+            return count
+        }
     }
 
     /// RFC 5952: lower case, no leading zeros, the first longest run (two groups or more) of zeros as `::`.
+    /// Written byte by byte into the string's storage: a summary writes one per source, and sorts by it.
     private func formatIPv6() -> String {
-        let groups = (0..<8).map { index -> UInt16 in
-            UInt16(truncatingIfNeeded: index < 4 ? high >> (48 - 16 * index) : low >> (48 - 16 * (index - 4)))
-        }
-        var bestStart = -1, bestLength = 0, runStart = -1
-        for index in 0...8 {
-            if index < 8 && groups[index] == 0 {
-                if runStart < 0 { runStart = index }
-            } else if runStart >= 0 {
-                if index - runStart > bestLength { bestStart = runStart; bestLength = index - runStart }
-                runStart = -1
+        var groups: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &groups) { raw in
+            let group = raw.bindMemory(to: UInt16.self)
+            for index in 0..<8 {
+                group[index] = UInt16(truncatingIfNeeded: index < 4 ? high >> (48 - 16 * index)
+                                                                  : low >> (48 - 16 * (index - 4)))
             }
         }
-        if bestLength < 2 { bestStart = -1 }
-        if bestStart == 0 && (bestLength == 6 || (bestLength == 5 && groups[5] == 0xFFFF)) {
-            let v4 = Self.formatIPv4(UInt32(truncatingIfNeeded: low))
-            return bestLength == 6 ? "::" + v4 : "::ffff:" + v4
-        }
-        var text = ""
-        var index = 0
-        while index < 8 {
-            if index == bestStart {
-                text += "::"
-                index += bestLength
-                continue
+        return withUnsafeBytes(of: groups) { raw in
+            let groups = raw.bindMemory(to: UInt16.self)
+            var bestStart = -1, bestLength = 0, runStart = -1
+            for index in 0...8 {
+                if index < 8 && groups[index] == 0 {
+                    if runStart < 0 { runStart = index }
+                } else if runStart >= 0 {
+                    if index - runStart > bestLength { bestStart = runStart; bestLength = index - runStart }
+                    runStart = -1
+                }
             }
-            if !text.isEmpty && !text.hasSuffix(":") { text += ":" }
-            text += String(groups[index], radix: 16)
-            index += 1
+            if bestLength < 2 { bestStart = -1 }
+            let embedsIPv4 = bestStart == 0 && (bestLength == 6 || (bestLength == 5 && groups[5] == 0xFFFF))
+            return String(unsafeUninitializedCapacity: 45) { text in
+                var count = 0
+                func append(_ byte: UInt8) {
+                    text[count] = byte
+                    count += 1
+                }
+                if embedsIPv4 {
+                    append(0x3A)
+                    append(0x3A)
+                    if bestLength == 5 { for byte in "ffff:".utf8 { append(byte) } }
+                    Self.appendIPv4(UInt32(truncatingIfNeeded: low), to: text, at: &count)
+                    return count
+                }
+                var index = 0
+                while index < 8 {
+                    if index == bestStart {
+                        append(0x3A)
+                        append(0x3A)
+                        index += bestLength
+                        continue
+                    }
+                    if count > 0 && text[count - 1] != 0x3A { append(0x3A) }
+                    let group = groups[index]
+                    var shift = 12
+                    while shift > 0 && group >> UInt16(shift) == 0 { shift -= 4 }
+                    while shift >= 0 {
+                        let digit = UInt8(truncatingIfNeeded: group >> UInt16(shift) & 0xF)
+                        append(digit < 10 ? 0x30 + digit : 0x57 + digit)
+                        shift -= 4
+                    }
+                    index += 1
+                }
+                return count
+            }
         }
-        return text
+    }
+
+    /// Writes the dotted quad of `value` at `count`, advancing it.
+    private static func appendIPv4(_ value: UInt32, to text: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
+        for part in 0..<4 {
+            if part > 0 {
+                text[count] = 0x2E
+                count += 1
+            }
+            let byte = UInt8(truncatingIfNeeded: value >> (24 - 8 * part))
+            if byte >= 100 {
+                text[count] = 0x30 + byte / 100
+                count += 1
+            }
+            if byte >= 10 {
+                text[count] = 0x30 + byte / 10 % 10
+                count += 1
+            }
+            text[count] = 0x30 + byte % 10
+            count += 1
+        }
     }
 }

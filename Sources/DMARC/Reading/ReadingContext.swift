@@ -11,6 +11,8 @@ final class ReadingContext {
     let overlapsDecompression: Bool
     /// Bytes all decompression layers of this input produced so far (layers may run on two threads).
     private let decompressedBytes = Atomic<Int>(0)
+    /// Bytes all decompression layers of this input were given to decode, for the compression ratio.
+    private let compressedBytes = Atomic<Int>(0)
 
     init(stream: ReportStream, limits: ReadingLimits, content: RecordContent = .complete,
          overlapsDecompression: Bool = false) {
@@ -33,10 +35,24 @@ final class ReadingContext {
         buffer.append(contentsOf: chunk)
     }
 
-    /// Counts decompressed output against `maxDecompressedBytes`.
+    /// Counts input that a layer is about to decode (gzip or deflate data, a base64 part), before its output is
+    /// charged: the ratio compares what all layers produced with what they were given.
+    func chargeCompressed(_ count: Int) {
+        compressedBytes.add(count, ordering: .relaxed)
+    }
+
+    /// Counts decompressed output against `maxDecompressedBytes` and, past `ratioGuardBytes`, against
+    /// `maxCompressionRatio` times the compressed bytes charged so far.
     func chargeDecompressed(_ count: Int, at origin: ReportOrigin) throws(DMARCError) {
-        if decompressedBytes.add(count, ordering: .relaxed).newValue > limits.maxDecompressedBytes {
+        let total = decompressedBytes.add(count, ordering: .relaxed).newValue
+        if total > limits.maxDecompressedBytes {
             throw DMARCError(.limitExceeded(.decompressedBytes, limit: limits.maxDecompressedBytes), at: origin)
+        }
+        guard total > limits.ratioGuardBytes else { return }
+        let (allowed, overflow) = compressedBytes.load(ordering: .relaxed)
+            .multipliedReportingOverflow(by: limits.maxCompressionRatio)
+        if !overflow && total > allowed {
+            throw DMARCError(.limitExceeded(.compressionRatio, limit: limits.maxCompressionRatio), at: origin)
         }
     }
 }

@@ -1,7 +1,15 @@
 /// Bounds on what one input may cost, so that a hostile file ends in an error, not an exhausted machine.
 public struct ReadingLimits: Sendable, Hashable {
-    /// Bytes that decompression may produce for one input file, all layers together.
-    public var maxDecompressedBytes: Int = 256 << 20
+    /// Bytes that decompression may produce for one input file, all layers together, whatever the ratio; also the
+    /// most a zip or a mail message is held in memory. A ceiling only: the ratio below tells a bomb from a big report.
+    public var maxDecompressedBytes: Int = 4 << 30
+    /// Past `ratioGuardBytes` of output, the bytes decompression produced (all layers together) may be at most this
+    /// many times the compressed bytes it read. Report XML compresses 10–40:1, a deflate bomb about 1,000:1 (the
+    /// most deflate can do), so a real report of any size reads and a bomb stops after 32 MiB.
+    public var maxCompressionRatio: Int = 200
+    /// The output below which the ratio is not checked: a stream's first chunks say little about its ratio, and a
+    /// small bomb costs nothing.
+    public var ratioGuardBytes: Int = 32 << 20
     /// How deep XML elements may nest.
     public var maxElementDepth: Int = 32
     /// The longest text one element may hold.
@@ -21,11 +29,17 @@ public struct ReadingLimits: Sendable, Hashable {
 
     /// One of the limits, for error messages.
     public enum Limit: String, Sendable, Hashable {
-        case decompressedBytes, elementDepth, textBytes, zipMembers, nesting, repeatedElements
+        case decompressedBytes, compressionRatio, elementDepth, textBytes, zipMembers, nesting, repeatedElements
+
+        /// Whether reaching it ends the whole input: what follows (the next member, part or layer) would
+        /// share the budget it exhausted.
+        var endsTheInput: Bool { self == .decompressedBytes || self == .compressionRatio }
 
         func explanation(_ value: Int) -> String {
             switch self {
             case .decompressedBytes: "decompresses to more than \(value.formattedBytes) (a compression bomb?)"
+            case .compressionRatio:
+                "decompresses to more than \(value) times its compressed size (a compression bomb?)"
             case .elementDepth: "elements nest deeper than \(value) levels"
             case .textBytes: "an element holds more than \(value.formattedBytes) of text"
             case .zipMembers: "zip archive lists more than \(value) members"

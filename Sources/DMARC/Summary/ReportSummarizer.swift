@@ -17,7 +17,11 @@ public final class ReportSummarizer: CountedReportHandler {
     }
 
     public func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
-        current = ReportSummary(header: header, origin: origin)
+        // Field by field: the source table keeps its storage from report to report.
+        current.header = header
+        current.origin = origin
+        current.records = 0
+        current.totals = MessageTotals()
     }
 
     public func record(_ record: Record) {
@@ -25,7 +29,7 @@ public final class ReportSummarizer: CountedReportHandler {
         current.records += 1
         current.totals.add(record, outcome: outcome)
         if details.contains(.sources) {
-            current.sources[record.sourceIP, default: SourceTotals()].add(record, outcome: outcome)
+            current.sourceTable.add(record, outcome: outcome)
         }
         if details.contains(.audit) {
             current.audit.add(record, in: current.header)
@@ -34,12 +38,12 @@ public final class ReportSummarizer: CountedReportHandler {
 
     public func commitReport(_ header: ReportHeader) {
         current.header = header
-        totals.add(current)
+        totals.add(taking: &current)
         discardReport()
     }
 
     public func discardReport() {
-        current.sources = [:]  // one report's sources may be many: not kept until the next report
+        current.sourceTable.removeAll()
         current.audit = AuditTally()
     }
 

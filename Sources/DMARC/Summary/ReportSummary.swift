@@ -5,8 +5,10 @@ public struct ReportSummary: Sendable {
     /// Records that passed the filter.
     public var records = 0
     public var totals = MessageTotals()
-    /// Totals per source address (filled only when asked for).
-    public var sources: [SourceIP: SourceTotals] = [:]
+    /// Totals per source address (filled only when asked for), `header_from` domains as written.
+    public internal(set) var sourceTable = SourceTable()
+    /// The same, as a dictionary (made when asked for).
+    public var sources: [SourceIP: SourceTotals] { sourceTable.sourceTotals }
     /// What the sender audit needs (filled only when asked for).
     public var audit = AuditTally()
 

@@ -6,7 +6,10 @@
 public struct ReportTotals: Sendable {
     /// Per reporter, keyed by `ReporterIdentity.key`: one entry however a reporter names itself.
     public private(set) var reporters: [String: ReporterTotals] = [:]
-    public private(set) var sources: [SourceIP: SourceTotals] = [:]
+    /// Per source address: the view `-s` prints.
+    public private(set) var sourceTable = SourceTable()
+    /// The same, as a dictionary (made when asked for).
+    public var sources: [SourceIP: SourceTotals] { sourceTable.sourceTotals }
     /// What the sender audit needs, over all counted reports.
     public private(set) var audit = AuditTally()
     /// Reports counted.
@@ -21,10 +24,20 @@ public struct ReportTotals: Sendable {
         reportCount += 1
         let reporter = summary.header.metadata.reporter
         reporters[ReporterIdentity.key(of: summary.header.metadata), default: ReporterTotals()].add(summary)
-        for (source, totals) in summary.sources {
-            sources[source, default: SourceTotals()].add(oneReport: totals, reporter: reporter)
-        }
+        if !summary.sourceTable.isEmpty { sourceTable.add(report: summary.sourceTable, reporter: reporter) }
         audit.merge(summary.audit)
+    }
+
+    /// Adds a report that counts, taking its source table when these totals have none yet (the first report, or
+    /// the one giant report: then one table is held, not two) and leaving it empty.
+    mutating func add(taking summary: inout ReportSummary) {
+        guard sourceTable.isEmpty && !summary.sourceTable.isEmpty else {
+            add(summary)
+            return
+        }
+        swap(&sourceTable, &summary.sourceTable)
+        sourceTable.adoptAsTotals(reporter: summary.header.metadata.reporter)
+        add(summary)  // its source table is now empty
     }
 
     /// Adds what other totals counted (made on another thread of the same run).
@@ -32,7 +45,7 @@ public struct ReportTotals: Sendable {
         reportCount += other.reportCount
         duplicateCount += other.duplicateCount
         for (reporter, totals) in other.reporters { reporters[reporter, default: ReporterTotals()].merge(totals) }
-        for (source, totals) in other.sources { sources[source, default: SourceTotals()].add(totals) }
+        sourceTable.merge(other.sourceTable)
         audit.merge(other.audit)
     }
 
@@ -50,13 +63,14 @@ public struct ReportTotals: Sendable {
 
     /// One row per source address: most messages first, then by the address as text.
     public var sourceRows: [(source: SourceIP, totals: SourceTotals)] {
-        let rows = sources.map { (text: $0.key.text, source: $0.key, totals: $0.value) }.sorted {
-            if $0.totals.totals.messages != $1.totals.totals.messages {
-                return $0.totals.totals.messages > $1.totals.totals.messages
-            }
-            return $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
+        sourceTable.sortedOrder().map { _, index in
+            let row = sourceTable.rows[index]
+            var totals = SourceTotals()
+            totals.totals = row.totals
+            totals.reporters = Set(sourceTable.reporters(of: row))
+            totals.headerFromDomains = Set(sourceTable.domains(of: row))
+            return (row.source, totals)
         }
-        return rows.map { ($0.source, $0.totals) }
     }
 }
 

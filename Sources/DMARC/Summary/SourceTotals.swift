@@ -13,23 +13,5 @@ public struct SourceTotals: Sendable, Hashable {
         headerFromDomains.formUnion(other.headerFromDomains)
         reporters.formUnion(other.reporters)
     }
-
-    /// Adds one report's totals for this source: its domains as written (lower-cased here, once per report
-    /// rather than once per record) and the report's reporter.
-    mutating func add(oneReport other: SourceTotals, reporter: String) {
-        totals.add(other.totals)
-        for domain in other.headerFromDomains { headerFromDomains.insert(domain.lowercased()) }
-        reporters.insert(reporter)
-    }
 }
 
-extension SourceTotals {
-    /// Counts one record; its `header_from` is kept as written (see `add(oneReport:reporter:)`).
-    mutating func add(_ record: Record, outcome: DMARCOutcome) {
-        totals.add(record, outcome: outcome)
-        // Consecutive records of a source nearly always name the same domain: compare before hashing.
-        if headerFromDomains.count != 1 || headerFromDomains.first != record.identifiers.headerFrom {
-            headerFromDomains.insert(record.identifiers.headerFrom)
-        }
-    }
-}

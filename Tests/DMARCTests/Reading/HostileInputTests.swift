@@ -49,9 +49,12 @@ struct HostileInputTests {
         #expect(report.messageCount == 7)
     }
 
-    /// 300 MiB of blanks in two rounds of gzip (1 KB on disk) stop at the default 256 MiB.
-    @Test func gzipBombStopsAtTheDefaultLimit() {
-        let reading = Fixture.read("hostile/gzip-bomb.xml.gz.gz")
+    /// 300 MiB of blanks in two rounds of gzip (1 KB on disk) stop at the ceiling when the ratio allows them.
+    @Test func gzipBombStopsAtTheCeiling() {
+        var limits = ReadingLimits()
+        limits.maxCompressionRatio = .max
+        limits.maxDecompressedBytes = 256 << 20
+        let reading = Fixture.read("hostile/gzip-bomb.xml.gz.gz", limits: limits)
         #expect(reading.reports.isEmpty)
         #expect(reading.errorLines == [
             "hostile/gzip-bomb.xml.gz.gz: decompresses to more than 256 MiB (a compression bomb?)",

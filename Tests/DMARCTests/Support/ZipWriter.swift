@@ -1,23 +1,27 @@
 import Foundation
 
-/// Writes stored (uncompressed) zip archives in memory, for tests that need archives too large to commit.
+/// Writes zip archives in memory, for tests that need archives too large to commit: members stored, or deflated
+/// when given their deflated bytes (`Deflate.raw`).
 struct ZipWriter {
     private(set) var data = Data()
     private var directory = Data()
     private var count = 0
 
-    /// Appends a member holding `content` (CRC-32 given, when many members share one content).
-    mutating func add(_ name: String, _ content: Data, crc: UInt32? = nil) {
+    /// Appends a member holding `content` (CRC-32 given, when many members share one content), stored, or as
+    /// `deflated` (raw deflate of `content`).
+    mutating func add(_ name: String, _ content: Data, crc: UInt32? = nil, deflated: Data? = nil) {
         let crc = crc ?? Self.crc32(content)
         let name = Data(name.utf8)
         let offset = UInt32(data.count)
         let size = le32(UInt32(content.count))
-        data.append(le32(0x0403_4B50), le16(20), le16(0x800), le16(0), le16(0), le16(0x5A22),
-                    le32(crc), size, size, le16(UInt16(name.count)), le16(0))
+        let stored = le32(UInt32(deflated?.count ?? content.count))
+        let method = le16(deflated == nil ? 0 : 8)
+        data.append(le32(0x0403_4B50), le16(20), le16(0x800), method, le16(0), le16(0x5A22),
+                    le32(crc), stored, size, le16(UInt16(name.count)), le16(0))
         data.append(name)
-        data.append(content)
-        directory.append(le32(0x0201_4B50), le16(0x314), le16(20), le16(0x800), le16(0), le16(0), le16(0x5A22),
-                         le32(crc), size, size, le16(UInt16(name.count)),
+        data.append(deflated ?? content)
+        directory.append(le32(0x0201_4B50), le16(0x314), le16(20), le16(0x800), method, le16(0), le16(0x5A22),
+                         le32(crc), stored, size, le16(UInt16(name.count)),
                          le16(0), le16(0), le16(0), le16(0), le32(0o100644 << 16), le32(offset))
         directory.append(name)
         count += 1

@@ -1,0 +1,220 @@
+/// Writes rows straight into one byte buffer in a streaming format (tsv, csv, json, ndjson): byte for byte what
+/// `TableWriter` writes for the same cells, without a `Cell` or a `String` per value. The fast path of the views
+/// with many rows; values with characters that need escaping take `TableWriter`'s own functions.
+struct RowEncoder {
+    let format: OutputFormat
+    private let columns: [Table.Column]
+    /// `"name":` per column, for the JSON formats.
+    private let keys: [[UInt8]]
+    /// What has been encoded and not yet taken.
+    private(set) var bytes: [UInt8] = []
+    private var column = 0
+    private var rowsWritten = 0
+
+    init(format: OutputFormat, columns: [Table.Column], capacity: Int = 0) {
+        precondition(format != .table, "the table format aligns its rows: TableWriter")
+        self.format = format
+        self.columns = columns
+        keys = columns.map { Array((JSON.string($0.name) + ":").utf8) }
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The header line (tsv, csv) or the opening bracket (json).
+    mutating func start() {
+        let writer = TableWriter(format: format, columns: columns, terminal: .plain)
+        bytes.append(contentsOf: writer.start().utf8)
+    }
+
+    mutating func beginRow() {
+        column = 0
+        switch format {
+        case .json: append(rowsWritten == 0 ? "\n{" : ",\n{")
+        case .ndjson: bytes.append(0x7B)
+        default: break
+        }
+    }
+
+    mutating func endRow() {
+        switch format {
+        case .json: bytes.append(0x7D)
+        case .ndjson: append("}\n")
+        case .tsv: bytes.append(0x0A)
+        case .csv: append("\r\n")
+        case .table: break
+        }
+        rowsWritten += 1
+    }
+
+    /// Begins the `index`-th row of a block held until its report counts (`HeldRows`): in json the rows of a block
+    /// are separated here, and the block from what came before by `TableWriter.writeHeld`.
+    mutating func beginHeldRow(index: Int) {
+        column = 0
+        switch format {
+        case .json: append(index == 0 ? "{" : ",\n{")
+        case .ndjson: bytes.append(0x7B)
+        default: break
+        }
+    }
+
+    /// Appends cells encoded before (by an encoder of the same format and columns) for the next `columns`.
+    mutating func splice(_ encoded: [UInt8], columns: Int) {
+        bytes.append(contentsOf: encoded)
+        column += columns
+    }
+
+    /// Moves to column `index` (to encode cells for a later `splice`), dropping what is encoded when `clearing`.
+    mutating func skip(to index: Int, clearing: Bool) {
+        if clearing { bytes.removeAll(keepingCapacity: true) }
+        column = index
+    }
+
+    /// A text or, when nil, absent.
+    mutating func optionalText(_ text: String?) {
+        if let text { self.text(text) } else { missing() }
+    }
+
+    /// JSON formats: an array of objects, each written by `body` with `field` (as `JSON.value(.objects)`).
+    mutating func objects<Element>(_ elements: [Element], _ body: (Element, inout RowEncoder) -> Void) {
+        nextColumn()
+        bytes.append(0x5B)
+        for (index, element) in elements.enumerated() {
+            append(index == 0 ? "{" : ",{")
+            body(element, &self)
+            bytes.append(0x7D)
+        }
+        bytes.append(0x5D)
+    }
+
+    /// One field of an object being written by `objects`.
+    mutating func field(_ key: StaticString, _ value: String?, first: Bool = false) {
+        if !first { bytes.append(0x2C) }
+        bytes.append(0x22)
+        append(key)
+        append("\":")
+        if let value { appendText(value) } else { append("null") }
+    }
+
+    /// What closes the output (json: the bracket).
+    mutating func finish() {
+        if format == .json { bytes.append(contentsOf: (rowsWritten == 0 ? "]\n" : "\n]\n").utf8) }
+    }
+
+    /// Hands over what is encoded so far (to write it out), keeping the buffer's storage.
+    mutating func take(into output: StandardOutput) {
+        output.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Values, one per column in order
+
+    mutating func number(_ value: UInt64) {
+        nextColumn()
+        appendDecimal(value)
+    }
+
+    mutating func text(_ text: String) {
+        nextColumn()
+        appendText(text)
+    }
+
+    /// Absent: empty in text formats, `null` in JSON.
+    mutating func missing() {
+        nextColumn()
+        if format == .json || format == .ndjson { append("null") }
+    }
+
+    /// Joined by `separator` in text formats, an array in JSON.
+    mutating func list(_ items: [String], separator: String) {
+        nextColumn()
+        switch format {
+        case .json, .ndjson:
+            bytes.append(0x5B)
+            for (index, item) in items.enumerated() {
+                if index > 0 { bytes.append(0x2C) }
+                appendText(item)
+            }
+            bytes.append(0x5D)
+        default:
+            appendText(items.count == 1 ? items[0] : items.joined(separator: separator))
+        }
+    }
+
+    /// A cell of any kind: the general path, through `TableWriter`'s text of it.
+    mutating func cell(_ cell: Cell) {
+        switch cell {
+        case .text(let text): self.text(text)
+        case .number(let value): number(value)
+        case .missing: missing()
+        case .list(let items, let separator): list(items, separator: separator)
+        default:
+            nextColumn()
+            switch format {
+            case .json, .ndjson: bytes.append(contentsOf: JSON.value(cell).utf8)
+            case .csv: bytes.append(contentsOf: TableWriter.csvField(TableWriter.plainText(cell)).utf8)
+            default: bytes.append(contentsOf: TableWriter.tsvField(TableWriter.plainText(cell)).utf8)
+            }
+        }
+    }
+
+    private mutating func nextColumn() {
+        if column > 0 {
+            switch format {
+            case .tsv: bytes.append(0x09)
+            case .csv, .json, .ndjson: bytes.append(0x2C)
+            case .table: break
+            }
+        }
+        if format == .json || format == .ndjson { bytes.append(contentsOf: keys[column]) }
+        column += 1
+    }
+
+    /// A text value: as it is when nothing in it needs escaping in this format (nearly always), else escaped by
+    /// `TableWriter`'s functions.
+    private mutating func appendText(_ text: String) {
+        var text = text
+        let format = format
+        let done = text.withUTF8 { utf8 in
+            let plain = switch format {
+            case .json, .ndjson: !utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+            case .csv: !utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            default: !utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+            }
+            guard plain else { return false }
+            let quoted = format == .json || format == .ndjson
+            if quoted { bytes.append(0x22) }
+            bytes.append(contentsOf: utf8)
+            if quoted { bytes.append(0x22) }
+            return true
+        }
+        if done { return }
+        switch format {
+        case .json, .ndjson: bytes.append(contentsOf: JSON.string(text).utf8)
+        case .csv: bytes.append(contentsOf: TableWriter.csvField(text).utf8)
+        default: bytes.append(contentsOf: TableWriter.tsvField(text).utf8)
+        }
+    }
+
+    /// Fixed bytes (punctuation, `null`), without an array.
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Decimal digits, without a `String`.
+    private mutating func appendDecimal(_ value: UInt64) {
+        if value < 10 {
+            bytes.append(UInt8(truncatingIfNeeded: value) &+ 0x30)
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: UInt64.max has 20 digits
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                count += 1
+                buffer[24 - count] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+                rest /= 10
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+        }
+    }
+}
