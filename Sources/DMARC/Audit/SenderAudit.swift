@@ -24,23 +24,33 @@ public struct SenderAudit: Sendable {
     /// services from spoofers by `enrichment` (who each source is; empty without enrichment).
     public init(_ tally: AuditTally, rule: SteadySourceRule = .init(), enrichment: [SourceIP: SourceEnrichment] = [:]) {
         self.rule = rule
-        let senders = Self.mergingServices(Self.senders(of: tally, rule: rule, enrichment: enrichment))
-        var groups: [GroupKey: SenderVerdict] = [:]
+        // Senders as indices into one list, grouped by small integer keys: a `Sender` is hashed once per sender,
+        // not once per source (tens of thousands of sources for a busy domain).
+        let (senders, senderOf) = Self.senders(of: tally, rule: rule, enrichment: enrichment)
+        var groupOf: [UInt64: Int] = [:]
+        var rows: [SenderVerdict] = []
         for (key, totals) in tally.totals {
-            let sender = senders[SourceDomain(source: key.source, headerFrom: key.headerFrom)]!
+            let senderIndex = senderOf[SourceDomain(row: key.row, headerFrom: key.headerFrom)]!
+            let sender = senders[senderIndex]
             var diagnosis = key.diagnosis
             if sender.kind == .unknownSources {
                 if diagnosis != .aligned { diagnosis = .likelySpoofing }
             } else if diagnosis == .likelySpoofing {
                 diagnosis = .noDKIMSignature  // a sender of the domain's: nothing aligned signs its mail
             }
-            groups[GroupKey(sender: sender, headerFrom: key.headerFrom),
-                   default: SenderVerdict(sender: sender, headerFrom: key.headerFrom)]
-                .add(totals, from: key.source, diagnosis: diagnosis)
+            let groupKey = UInt64(senderIndex) << 32 | UInt64(key.headerFrom)
+            let index: Int
+            if let known = groupOf[groupKey] {
+                index = known
+            } else {
+                index = rows.count
+                groupOf[groupKey] = index
+                rows.append(SenderVerdict(sender: sender, headerFrom: tally.names.names[Int(key.headerFrom)]))
+            }
+            rows[index].add(totals, from: tally.sources.sources[Int(key.row)], diagnosis: diagnosis)
         }
         // Failing mail first, then most messages, then by sender and domain. A sender's name and tokens are
         // worked out once per row, not once per comparison (tens of thousands of rows for a busy domain).
-        let rows = Array(groups.values)
         let senderKeys = rows.map { ($0.sender.name, $0.sender.authenticatedAs.joined(separator: ",")) }
         verdicts = rows.indices.sorted { a, b in
             let left = rows[a], right = rows[b]
@@ -51,72 +61,122 @@ public struct SenderAudit: Sendable {
         }.map { rows[$0] }
     }
 
-    /// The sender of each source and `header_from` domain (see the type's description).
+    /// The senders (all the sources of one known service as one sender over all their domains), and the index of
+    /// the sender of each source and `header_from` domain (see the type's description).
     private static func senders(of tally: AuditTally, rule: SteadySourceRule,
-                                enrichment: [SourceIP: SourceEnrichment]) -> [SourceDomain: Sender] {
-        var domainMessages: [String: UInt64] = [:]
-        var traffic: [SourceDomain: (messages: UInt64, diagnoses: Set<Diagnosis>)] = [:]
+                                enrichment: [SourceIP: SourceEnrichment])
+        -> (senders: [Sender], senderOf: [SourceDomain: Int]) {
+        var domainMessages = [UInt64](repeating: 0, count: tally.names.names.count)
+        var traffic: [SourceDomain: (messages: UInt64, diagnoses: UInt8)] = [:]
         for (key, totals) in tally.totals {
-            domainMessages[key.headerFrom, default: 0] += totals.messages
-            let sourceDomain = SourceDomain(source: key.source, headerFrom: key.headerFrom)
-            traffic[sourceDomain, default: (0, [])].messages += totals.messages
-            traffic[sourceDomain, default: (0, [])].diagnoses.insert(key.diagnosis)
+            domainMessages[Int(key.headerFrom)] += totals.messages
+            let sourceDomain = SourceDomain(row: key.row, headerFrom: key.headerFrom)
+            traffic[sourceDomain, default: (0, 0)].messages += totals.messages
+            traffic[sourceDomain, default: (0, 0)].diagnoses |= bit(key.diagnosis)
         }
-        var senders: [SourceDomain: Sender] = [:]
+        let ownEvidenceBits = bit(.aligned) | bit(.forwarded)
         // Relaxed alignment, each name's organisational domain looked up once (libpsl is the cost here).
-        var organisational: [String: String] = [:]
-        func isAligned(_ authenticated: String, with headerFrom: String) -> Bool {
-            guard !authenticated.isEmpty, !headerFrom.isEmpty else { return false }
-            func of(_ name: String) -> String {
-                if let known = organisational[name] { return known }
-                let found = OrganisationalDomain.of(name)
-                organisational[name] = found
-                return found
+        var organisational = [String?](repeating: nil, count: tally.names.names.count)
+        func of(_ name: UInt32) -> String {
+            if let known = organisational[Int(name)] { return known }
+            let found = OrganisationalDomain.of(tally.names.names[Int(name)])
+            organisational[Int(name)] = found
+            return found
+        }
+        func isAligned(_ token: UInt32, with headerFrom: UInt32) -> Bool {
+            guard !tally.names.names[Int(headerFrom)].isEmpty else { return false }
+            let authenticated = tally.domain(ofToken: token)
+            guard !tally.names.names[Int(authenticated)].isEmpty else {
+                // A token with no domain (`d=`) was read as its kind's word ("d") before ids: kept, as rare as it is.
+                let word = String(tally.text(ofToken: token).dropLast())
+                return OrganisationalDomain.of(word) == of(headerFrom)
             }
             return of(authenticated) == of(headerFrom)
         }
+        var senders: [Sender] = [.unknownSources, .unauthenticatedSources]
+        let unknownSources = 0, unauthenticatedSources = 1
         // Many sources authenticate as the same domains: one sender (and one service look-up) per set of them.
-        var senderOf: [Set<String>: Sender] = [:]
+        var senderOfTokens: [[UInt32]: Int] = [:]
+        var tokensOfRow: [Int: [UInt32]] = [:]
+        var assigned = [Bool](repeating: false, count: 2)
+        var senderOf: [SourceDomain: Int] = [:]
+        senderOf.reserveCapacity(traffic.count)
         for (sourceDomain, traffic) in traffic {
-            let tokens = tally.authenticatedAs[sourceDomain.source] ?? []
-            let sender = senderOf[tokens] ?? Sender(authenticatedAs: tokens)
-            senderOf[tokens] = sender
-            let authenticatesAsDomain = tokens.contains {
-                isAligned(String($0.split(separator: "=", maxSplits: 1).last ?? ""), with: sourceDomain.headerFrom)
+            let row = Int(sourceDomain.row)
+            let source = tally.sources.sources[row]
+            let tokens: [UInt32]
+            if let known = tokensOfRow[row] {
+                tokens = known
+            } else {
+                var sorted: [UInt32] = []
+                tally.rows[row].authenticatedAs.forEach { sorted.append($0) }
+                sorted.sort()
+                tokens = sorted
+                tokensOfRow[row] = sorted
             }
-            let ownEvidence = authenticatesAsDomain || !traffic.diagnoses.isDisjoint(with: [.aligned, .forwarded])
-            let steady = rule.isSteady(days: tally.days(of: sourceDomain.source), messages: traffic.messages,
-                                       domainMessages: domainMessages[sourceDomain.headerFrom] ?? 0)
+            let senderIndex: Int
+            if let known = senderOfTokens[tokens] {
+                senderIndex = known
+            } else {
+                senderIndex = senders.count
+                senders.append(Sender(authenticatedAs: Set(tokens.map(tally.text(ofToken:)))))
+                assigned.append(false)
+                senderOfTokens[tokens] = senderIndex
+            }
+            let sender = senders[senderIndex]
+            let authenticatesAsDomain = tokens.contains {
+                isAligned($0, with: sourceDomain.headerFrom)
+            }
+            let ownEvidence = authenticatesAsDomain || traffic.diagnoses & ownEvidenceBits != 0
+            let steady = rule.isSteady(days: tally.days(ofRow: row), messages: traffic.messages,
+                                       domainMessages: domainMessages[Int(sourceDomain.headerFrom)])
             let business = sender.service.map { !KnownService.mailboxServices.contains($0) } ?? false
             // What outside data says of the source: the domain's own network, or a business service's.
-            let identity = enrichment[sourceDomain.source]
-            let ownNetwork = identity?.belongs(to: sourceDomain.headerFrom) ?? false
+            let identity = enrichment.isEmpty ? nil : enrichment[source]
+            let headerFrom = tally.names.names[Int(sourceDomain.headerFrom)]
+            let ownNetwork = identity?.belongs(to: headerFrom) ?? false
             let serviceNetwork = identity?.service.flatMap(KnownService.withName).map { !$0.isFreeMailbox && !$0.isHosting }
                 ?? false
-            senders[sourceDomain] = switch (tokens.isEmpty, steady || business || ownEvidence || ownNetwork) {
-            case (false, true): sender
+            let chosen: Int
+            switch (tokens.isEmpty, steady || business || ownEvidence || ownNetwork) {
+            case (false, true):
+                chosen = senderIndex
             case (true, _) where steady || ownNetwork || serviceNetwork:
-                .unauthenticated(sourceDomain.source, label: identity?.label)
-            case (true, _) where ownEvidence: .unauthenticatedSources  // sporadic, with a broken signature of ours
-            default: .unknownSources
+                chosen = senders.count
+                senders.append(.unauthenticated(source, label: identity?.label))
+                assigned.append(false)
+            case (true, _) where ownEvidence: chosen = unauthenticatedSources  // sporadic, with a broken signature of ours
+            default: chosen = unknownSources
+            }
+            assigned[chosen] = true
+            senderOf[sourceDomain] = chosen
+        }
+        // All the sources of one known service as one sender, over the domains of its senders that were chosen.
+        var serviceTokens: [String: Set<String>] = [:]
+        for (index, sender) in senders.enumerated() where assigned[index] {
+            if let service = sender.service { serviceTokens[service, default: []].formUnion(sender.authenticatedAs) }
+        }
+        var merged: [Int] = Array(senders.indices)
+        var serviceIndex: [String: Int] = [:]
+        for (index, sender) in senders.enumerated() {
+            guard let service = sender.service, let tokens = serviceTokens[service] else { continue }
+            if let known = serviceIndex[service] {
+                merged[index] = known
+            } else {
+                senders[index] = Sender(service: service, authenticatedAs: tokens)
+                serviceIndex[service] = index
             }
         }
-        return senders
+        return (senders, senderOf.mapValues { merged[$0] })
     }
 
-    /// The same senders, with all the sources of one known service as one sender over all their domains.
-    private static func mergingServices(_ senders: [SourceDomain: Sender]) -> [SourceDomain: Sender] {
-        var tokens: [String: Set<String>] = [:]
-        for sender in senders.values {
-            if let service = sender.service { tokens[service, default: []].formUnion(sender.authenticatedAs) }
-        }
-        let merged = Dictionary(uniqueKeysWithValues: tokens.map { ($0.key, Sender(service: $0.key, authenticatedAs: $0.value)) })
-        return senders.mapValues { sender in sender.service.flatMap { merged[$0] } ?? sender }
+    private static func bit(_ diagnosis: Diagnosis) -> UInt8 {
+        1 << UInt8(Diagnosis.allCases.firstIndex(of: diagnosis)!)
     }
 
     /// Every source the tally counted: the addresses an enrichment of the audit looks up.
     public static func sources(of tally: AuditTally) -> Set<SourceIP> {
-        Set(tally.authenticatedAs.keys).union(tally.daysSeen.keys)
+        Set(tally.sources.sources)
     }
 
     /// Distinct senders.
@@ -136,13 +196,9 @@ public struct SenderAudit: Sendable {
         }.map(\.sender)).count
     }
 
+    /// A source (row of the tally) and a `header_from` domain (id).
     private struct SourceDomain: Hashable {
-        var source: SourceIP
-        var headerFrom: String
-    }
-
-    private struct GroupKey: Hashable {
-        var sender: Sender
-        var headerFrom: String
+        var row: UInt32
+        var headerFrom: UInt32
     }
 }
