@@ -99,7 +99,16 @@ struct ReportRun {
         }
         let enricher = enricher(for: addresses)
         defer { sayWarnings(of: enricher) }
-        return printInOrder(paths, with: RecordPrinter(format: format, enricher: enricher))
+        let printer = RecordPrinter(format: format, enricher: enricher)
+        // The enricher answers on one thread: with it, files are read one after another.
+        guard enricher == nil else { return printInOrder(paths, with: printer) }
+        // Files are read and their rows encoded on `jobs` threads, printed here in file order. At most two files
+        // per thread wait to be printed, each holding at most `HeldRows.memoryLimit` in memory.
+        return printInOrder(paths, parallelFiles: jobs, finish: printer.finish) { files, reader, consume in
+            let run = reader.countInOrder(files: files, jobs: jobs, window: 2 * jobs, filter: filter,
+                                          makeView: { RecordRows(format: format) }, commit: printer.write, consume)
+            return (run.reportCount, run.duplicateCount)
+        }
     }
 
     /// The source addresses of the records the filter lets through, from a pass that says nothing (its problems
@@ -115,12 +124,24 @@ struct ReportRun {
     /// Reads files one after another into a printer that writes as it goes, in the order of the files, through
     /// the library's counting rule (the same as the summary views': same reports, same closing line).
     func printInOrder(_ paths: [String], with printer: some StreamingPrinter) -> RunOutcome {
+        printInOrder(paths, parallelFiles: 1, finish: printer.finish) { files, reader, consume in
+            let run = reader.countInOrder(files: files, filter: filter, view: printer, consume)
+            return (run.reportCount, run.duplicateCount)
+        }
+    }
+
+    /// The files of `paths` counted in order by `count` (given the files, the reader and what to do with each
+    /// file's summary), then `finish`, then the closing line.
+    func printInOrder(
+        _ paths: [String], parallelFiles: Int, finish: () -> Void,
+        count: ([String], ReportReader, (Int, FileSummary) -> Void) -> (reportCount: Int, duplicateCount: Int)
+    ) -> RunOutcome {
         let (files, pathProblems) = InputFiles.expand(paths)
         pathProblems.forEach { diagnostics.report(pathProblem: $0) }
         var failedFiles = pathProblems.count
         var reportsRead = 0
         var duplicateOrigins: [ReportOrigin] = []
-        let run = reader(forFiles: files.count, parallelFiles: 1).countInOrder(files: files, filter: filter, view: printer) { index, file in
+        let run = count(files, reader(forFiles: files.count, parallelFiles: parallelFiles)) { index, file in
             file.warnings.forEach(diagnostics.report)
             file.errors.forEach(diagnostics.report)
             if !file.errors.isEmpty { failedFiles += 1 }
@@ -128,7 +149,7 @@ struct ReportRun {
             duplicateOrigins += file.duplicateOrigins
             diagnostics.progress(filesDone: index + 1, of: files.count)
         }
-        printer.finish()
+        finish()
         diagnostics.finish(files: files.count, reports: run.reportCount, duplicates: run.duplicateCount,
                            failedFiles: failedFiles, reportsRead: reportsRead, duplicateOrigins: duplicateOrigins)
         return failedFiles == 0 ? .complete : .someFilesFailed

@@ -112,6 +112,26 @@ struct CountingRuleTests {
         let summary = try await CLIRun(["--format", "tsv", "--jobs", "2", folder.path])
         #expect(tsvSum(summary.stdout, column: "messages") == records)
         #expect(summary.stderr.hasSuffix(closing + "\n"))
+        // Read on two threads (the truncated copy spilled, then dropped, while the good one is read): the same bytes.
+        let parallel = try await CLIRun(["--records", "--format", "ndjson", "--jobs", "2", folder.path])
+        #expect(parallel.stdout == printed.stdout)
+        #expect(parallel.stderr == printed.stderr)
+    }
+
+    /// `--records` reads files on several threads but prints what one thread prints, byte for byte, and counts
+    /// the same copy of a duplicate (the first complete one in file order), named the same on stderr.
+    @Test(arguments: ["ndjson", "json", "csv", "tsv", "table"])
+    func recordsOnThreadsAreTheOneThreadOutput(_ format: String) async throws {
+        for (index, order) in Self.orders.enumerated() {
+            let folder = try Self.folder(order, name: "threads-\(index)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let one = try await CLIRun(["--records", "--format", format, "--jobs", "1", "-v", folder.path])
+            for jobs in [2, 4] {
+                let run = try await CLIRun(["--records", "--format", format, "--jobs", "\(jobs)", "-v", folder.path])
+                #expect(run.stdout == one.stdout, "--format \(format) --jobs \(jobs), order \(index)")
+                #expect(run.stderr == one.stderr, "--format \(format) --jobs \(jobs), order \(index)")
+            }
+        }
     }
 
     /// Copies the fixtures into a new folder under names that sort in `order`.

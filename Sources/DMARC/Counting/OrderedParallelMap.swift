@@ -2,14 +2,15 @@ import Foundation
 
 /// Runs `transform(index, worker)` on indices `0..<count` on `jobs` threads (`worker` numbers the thread, from 0),
 /// and hands the results to `consume` in index order on the calling thread. Workers never run more than a small
-/// window ahead of the consumer, so memory stays bounded however many items there are. Returns when every
-/// transform has finished.
+/// window ahead of the consumer (`window` items, 8 per worker unless given), so memory stays bounded however many
+/// items there are. Returns when every transform has finished.
 func orderedParallelMap<Result: Sendable>(
-    count: Int, jobs: Int, transform: @escaping @Sendable (Int, Int) -> Result, consume: (Int, Result) -> Void
+    count: Int, jobs: Int, window: Int? = nil, transform: @escaping @Sendable (Int, Int) -> Result,
+    consume: (Int, Result) -> Void
 ) {
     guard count > 0 else { return }
     let workers = max(1, min(jobs, count))
-    let state = OrderedResults<Result>(window: workers * 8)
+    let state = OrderedResults<Result>(window: max(workers, window ?? workers * 8))
     for worker in 0..<workers {
         Thread.detachNewThread {
             while let index = state.nextIndex(below: count) {

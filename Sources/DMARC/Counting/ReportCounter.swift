@@ -8,9 +8,17 @@
 /// - a report a record filter (`--failing`, `--include-ips`, `--exclude-ips`) left without records does not count.
 ///
 /// One counter per thread; counters of one run share a registry. Not thread-safe itself.
+///
+/// A counter made to leave the duplicate rule to its caller (`decidesDuplicates` false, for
+/// `ReportReader.countInOrder(files:jobs:filter:makeView:commit:_:)`) commits every other report that would count
+/// and lists it in `takeCompleted()`; the caller then claims the keys in file order through `settle`.
 public final class ReportCounter<View: CountedReportHandler>: ReportHandler {
     public let filter: ReportFilter
     public let registry: ReportRegistry
+    /// False: the duplicate rule is applied later, in file order, by `settle` (see above).
+    let decidesDuplicates: Bool
+    /// The reports committed without the duplicate rule since the last `takeCompleted()`, in read order.
+    private var completed: [(key: ReportKey, origin: ReportOrigin)] = []
     /// Where the reports that count go.
     public let view: View
     /// Reports counted, and copies of counted reports skipped, since this counter was made.
@@ -30,10 +38,15 @@ public final class ReportCounter<View: CountedReportHandler>: ReportHandler {
     /// The policy of the current report, whose alignment judges a record `--failing` keeps (see `DMARCOutcome`).
     private var policy = PolicyPublished()
 
-    public init(filter: ReportFilter = .init(), registry: ReportRegistry = .init(), view: View) {
+    public convenience init(filter: ReportFilter = .init(), registry: ReportRegistry = .init(), view: View) {
+        self.init(filter: filter, registry: registry, view: view, decidesDuplicates: true)
+    }
+
+    init(filter: ReportFilter, registry: ReportRegistry, view: View, decidesDuplicates: Bool) {
         self.filter = filter
         self.registry = registry
         self.view = view
+        self.decidesDuplicates = decidesDuplicates
     }
 
     public func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
@@ -60,6 +73,11 @@ public final class ReportCounter<View: CountedReportHandler>: ReportHandler {
             view.discardReport()
             return
         }
+        guard decidesDuplicates else {
+            completed.append((ReportKey(header), origin))
+            view.commitReport(header)
+            return
+        }
         guard registry.claim(ReportKey(header)) else {
             duplicateCount += 1
             duplicateOriginsInFile.append(origin)
@@ -79,6 +97,28 @@ public final class ReportCounter<View: CountedReportHandler>: ReportHandler {
 
     public func warn(_ warning: DMARCWarning) {
         warnings.append(warning)
+    }
+
+    /// The reports committed without the duplicate rule since the last call, in read order.
+    func takeCompleted() -> [(key: ReportKey, origin: ReportOrigin)] {
+        defer { completed = [] }
+        return completed
+    }
+
+    /// The duplicate rule for reports a counter that leaves it to its caller completed (`takeCompleted()`), applied
+    /// in the order given: whether each counts, with `summary` (of the file they came from) and the run's numbers
+    /// updated as `endReport` would have.
+    func settle(_ reports: [(key: ReportKey, origin: ReportOrigin)], into summary: inout FileSummary) -> [Bool] {
+        reports.map { report in
+            guard registry.claim(report.key) else {
+                duplicateCount += 1
+                summary.duplicateOrigins.append(report.origin)
+                return false
+            }
+            reportCount += 1
+            summary.reportsCounted += 1
+            return true
+        }
     }
 
     /// What reading one file gave (its problems and the reports it added), clearing them for the next file.

@@ -37,6 +37,40 @@ extension ReportReader {
         return CountedRun(views: [view], reportCount: counter.reportCount, duplicateCount: counter.duplicateCount)
     }
 
+    /// Reads files on `jobs` threads and counts their reports in the order of `paths` (in a file, in read order):
+    /// the same reports, the same copy of a duplicate (the first complete one in file order) and the same numbers
+    /// as `countInOrder(files:filter:view:_:)` on one thread, for views that print in file order.
+    ///
+    /// Each reading thread has its own view (made by `makeView`), which gets `commitReport` for each report that
+    /// counts unless a copy counts before it, and hands over what it made of one file's reports in `takeFile()`.
+    /// On the calling thread, in file order, `commit` gets that with whether each of those reports counts (the
+    /// duplicate rule, applied here), then `consume` gets the file's summary. At most `window` files are read
+    /// ahead of `commit`, so memory is bounded by what a view holds per file times `window`.
+    public func countInOrder<View: OrderedReportHandler>(
+        files paths: [String], jobs: Int, window: Int, filter: ReportFilter, makeView: () -> View,
+        commit: (View.FileShare, [Bool]) -> Void, _ consume: (Int, FileSummary) -> Void
+    ) -> CountedRun<View> {
+        let registry = ReportRegistry()
+        let workers = WorkerCounters((0..<max(1, min(jobs, paths.count))).map { _ in
+            ReportCounter(filter: filter, registry: registry, view: makeView(), decidesDuplicates: false)
+        })
+        // Claims keys for the workers' complete reports, in file order; its own view is never called.
+        let settler = ReportCounter(filter: filter, registry: registry, view: makeView())
+        let reader = self
+        orderedParallelMap(count: paths.count, jobs: jobs, window: window, transform: { index, worker in
+            let counter = workers.counters[worker]
+            reader.read(path: paths[index], into: counter)
+            return FileRead(summary: counter.takeFileSummary(path: paths[index]), completed: counter.takeCompleted(),
+                            share: counter.view.takeFile())
+        }, consume: { index, file in
+            var summary = file.summary
+            commit(file.share, settler.settle(file.completed, into: &summary))
+            consume(index, summary)
+        })
+        return CountedRun(views: workers.counters.map(\.view), reportCount: settler.reportCount,
+                          duplicateCount: settler.duplicateCount)
+    }
+
     /// The summary views: reads files on `jobs` threads into one `ReportTotals` (see `count`).
     public func summarize(
         files paths: [String], jobs: Int, filter: ReportFilter, details: SummaryDetails,
@@ -70,4 +104,11 @@ private final class WorkerCounters<View: CountedReportHandler>: @unchecked Senda
     init(_ counters: [ReportCounter<View>]) {
         self.counters = counters
     }
+}
+
+/// What a reading thread made of one file for `countInOrder(files:jobs:window:…)`.
+private struct FileRead<Share: Sendable>: Sendable {
+    var summary: FileSummary
+    var completed: [(key: ReportKey, origin: ReportOrigin)]
+    var share: Share
 }
