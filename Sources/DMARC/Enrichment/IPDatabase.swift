@@ -42,6 +42,8 @@ public enum IPDatabases {
 
     /// Debian's tor-geoipdb files that are installed (none when the package is not), read when first asked.
     public static func installedTorGeoIP() -> [any IPDatabase] {
-        torGeoIPPaths.filter { FileManager.default.isReadableFile(atPath: $0) }.map { TorGeoIPTable(lazilyFrom: $0) }
+        torGeoIPPaths.filter { FileManager.default.isReadableFile(atPath: $0) }.map {
+            TorGeoIPTable(lazilyFrom: $0, onlyIPv4: !$0.hasSuffix("6"))
+        }
     }
 }

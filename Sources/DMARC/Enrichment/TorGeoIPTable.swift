@@ -15,27 +15,34 @@ public final class TorGeoIPTable: IPDatabase {
     private var ipv4 = RangeList<UInt32>()
     private var ipv6 = RangeList<UInt128>()
     private var pendingFile: Bool
+    /// For a lazy table known to hold one family only (Debian's `geoip` IPv4, `geoip6` IPv6): whether it holds
+    /// IPv4 ranges. A lookup of the other family then leaves the file unread — on a folder of IPv4 sources the
+    /// 16 MB `geoip6` is never parsed.
+    private let onlyIPv4: Bool?
 
     /// Reads a file now; nil when it cannot be read or has not one line of the layout (so that `IPDatabases.open`
     /// can say it is neither kind of database).
     init?(contentsOf path: String) {
         self.path = path
         pendingFile = false
+        onlyIPv4 = nil
         guard let data = Self.contents(of: path) else { return nil }
         load(data)
         if isEmpty { return nil }
     }
 
-    /// A table whose file is read on the first lookup.
-    init(lazilyFrom path: String) {
+    /// A table whose file is read on the first lookup (of `onlyIPv4`'s family, when given).
+    public init(lazilyFrom path: String, onlyIPv4: Bool? = nil) {
         self.path = path
         pendingFile = true
+        self.onlyIPv4 = onlyIPv4
     }
 
     /// Parses the text of a table (the fuzz target's entry); `path` names it in warnings.
     public init(parsing bytes: some Collection<UInt8>, path: String) {
         self.path = path
         pendingFile = false
+        onlyIPv4 = nil
         load(Data(bytes))
     }
 
@@ -49,6 +56,7 @@ public final class TorGeoIPTable: IPDatabase {
     }
 
     public func facts(for address: IPAddress) -> NetworkFacts? {
+        if let onlyIPv4, onlyIPv4 != address.isIPv4 { return nil }
         if pendingFile {
             pendingFile = false
             if let data = Self.contents(of: path) {

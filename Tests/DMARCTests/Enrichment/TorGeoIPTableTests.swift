@@ -9,6 +9,20 @@ struct TorGeoIPTableTests {
         table.facts(for: IPAddress(address)!)?.country
     }
 
+    @Test("Debian's tables are read when first asked, and only for their own family")
+    func installedTablesReadOnlyForTheirFamily() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("geoip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("geoip").path
+        try Data("# IPv4\n3221225984,3221226239,NL\n".utf8).write(to: URL(fileURLWithPath: path))  // 192.0.2.0/24
+        let table = TorGeoIPTable(lazilyFrom: path, onlyIPv4: true)
+        #expect(country("2001:db8::1", in: table) == nil)
+        #expect(table.count == 0)  // an IPv6 lookup left the IPv4 file unread
+        #expect(country("192.0.2.7", in: table) == "NL")
+        #expect(table.count == 1)
+    }
+
     @Test func theFixtureFilesOpenAsTables() {
         let opened = IPDatabases.open([fixture("enrichment/geoip"), fixture("enrichment/geoip6")])
         #expect(opened.warnings.isEmpty)
