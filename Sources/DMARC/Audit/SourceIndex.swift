@@ -20,7 +20,7 @@ struct SourceIndex: Sendable {
         }
         if sources.count * 2 >= slots.count { grow() }
         let mask = slots.count - 1
-        var slot = Self.hash(address) & mask
+        var slot = address.slotHash & mask
         while true {
             let entry = Int(slots[slot])
             if entry == 0 {
@@ -38,19 +38,10 @@ struct SourceIndex: Sendable {
         let mask = slots.count - 1
         for (index, source) in sources.enumerated() {
             guard let address = source.address else { continue }
-            var slot = Self.hash(address) & mask
+            var slot = address.slotHash & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index + 1)
         }
     }
 
-    /// A multiplicative mix of the address's 128 bits and family (`SourceTable`'s): addresses of one range differ
-    /// in their low bits.
-    private static func hash(_ address: IPAddress) -> Int {
-        var mixed = (address.low ^ (address.isIPv4 ? 0 : 0x5555)) &* 0x9E37_79B9_7F4A_7C15
-        mixed ^= address.high &* 0xC2B2_AE3D_27D4_EB4F
-        mixed ^= mixed >> 29
-        mixed = mixed &* 0xBF58_476D_1CE4_E5B9
-        return Int(truncatingIfNeeded: mixed ^ (mixed >> 32))
-    }
 }

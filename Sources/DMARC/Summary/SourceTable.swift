@@ -98,7 +98,7 @@ public struct SourceTable: Sendable {
         // Only the slots in use are cleared: after one giant report, small ones must not pay for its table.
         for row in rows {
             if let address = row.source.address {
-                var slot = Self.hash(address) & (slots.count - 1)
+                var slot = address.slotHash & (slots.count - 1)
                 while slots[slot] != 0 {
                     slots[slot] = 0
                     slot = (slot + 1) & (slots.count - 1)
@@ -176,7 +176,7 @@ public struct SourceTable: Sendable {
         }
         if rows.count * 2 >= slots.count { grow() }
         let mask = slots.count - 1
-        var slot = Self.hash(address) & mask
+        var slot = address.slotHash & mask
         while true {
             let entry = Int(slots[slot])
             if entry == 0 {
@@ -194,20 +194,12 @@ public struct SourceTable: Sendable {
         let mask = slots.count - 1
         for (index, row) in rows.enumerated() {
             guard let address = row.source.address else { continue }
-            var slot = Self.hash(address) & mask
+            var slot = address.slotHash & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index + 1)
         }
     }
 
-    /// A multiplicative mix of the address's 128 bits and family: addresses of one range differ in their low bits.
-    private static func hash(_ address: IPAddress) -> Int {
-        var mixed = (address.low ^ (address.isIPv4 ? 0 : 0x5555)) &* 0x9E37_79B9_7F4A_7C15
-        mixed ^= address.high &* 0xC2B2_AE3D_27D4_EB4F
-        mixed ^= mixed >> 29
-        mixed = mixed &* 0xBF58_476D_1CE4_E5B9
-        return Int(truncatingIfNeeded: mixed ^ (mixed >> 32))
-    }
 }
 
 /// Names (reporters, domains) and their small ids, in the order first seen.
@@ -258,5 +250,17 @@ struct IDSet: Sendable {
         guard first != .max else { return }
         body(first)
         more.forEach(body)
+    }
+}
+
+extension IPAddress {
+    /// The slot hash of the address-keyed open-addressing tables (`SourceTable`, the audit's `SourceIndex`): a
+    /// multiplicative mix of the 128 bits and the family, since addresses of one range differ in their low bits.
+    var slotHash: Int {
+        var mixed = (low ^ (isIPv4 ? 0 : 0x5555)) &* 0x9E37_79B9_7F4A_7C15
+        mixed ^= high &* 0xC2B2_AE3D_27D4_EB4F
+        mixed ^= mixed >> 29
+        mixed = mixed &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: mixed ^ (mixed >> 32))
     }
 }
