@@ -11,7 +11,7 @@ struct TableWriter {
     let columns: [Table.Column]
     private var rowsWritten = 0
     /// For the table format, rows wait until all are known so the columns can be aligned.
-    private var pending: [[(text: String, emphasis: CellEmphasis?)]] = []
+    private var pending: [[AlignedCell]] = []
     /// For the table format, what each column may give up to fit the terminal (numbers and times: nothing).
     private var give: [TableLayout.Give]
     /// The terminal the table format is for (width, colors); the other formats are never cut or colored.
@@ -48,7 +48,7 @@ struct TableWriter {
         switch format {
         case .table:
             pending.append(zip(columns, row).map { column, cell in
-                (Self.plainText(cell), terminal.colors ? CellEmphasis.of(cell, in: column.name) : nil)
+                AlignedCell(Self.plainText(cell), emphasis: terminal.colors ? CellEmphasis.of(cell, in: column.name) : nil)
             })
             for (index, cell) in row.enumerated() where give[index] == .cut {
                 switch cell {
@@ -80,51 +80,69 @@ struct TableWriter {
         switch format {
         case .json: output.write(rowsWritten == 0 ? "]\n" : "\n]\n")
         case .table:
-            if let totals { pending.append(totals.map { (Self.plainText($0), nil) }) }
+            if let totals { pending.append(totals.map { AlignedCell(Self.plainText($0)) }) }
             writeAlignedTable(hasTotals: totals != nil, to: output)
         case .tsv, .csv, .ndjson: break
         }
     }
 
     /// The rows, aligned and cut to the terminal's width, colored on a color terminal; a rule before the totals.
+    /// Lines are built as bytes in one buffer: `-s` on a busy domain aligns tens of thousands of rows.
     private func writeAlignedTable(hasTotals: Bool, to output: StandardOutput) {
-        let header = columns.map(\.name)
-        let natural = columns.indices.map { index in
-            ([header[index].count] + pending.map { $0[index].text.count }).max() ?? 0
+        let header = columns.map { AlignedCell($0.name) }
+        var natural = header.map(\.width)
+        for row in pending {
+            for index in natural.indices where row[index].width > natural[index] { natural[index] = row[index].width }
         }
-        let layout = TableLayout(natural: natural, give: give, limit: terminal.width, names: header)
+        let names = columns.map(\.name)
+        let layout = TableLayout(natural: natural, give: give, limit: terminal.width, names: names)
         if !layout.hidden.isEmpty {
             ProgressLine.shared.clear()
-            let names = layout.hidden.map { header[$0] }.joined(separator: ", ")
-            FileHandle.standardError.write(Data(("dmarc-parse: left out to fit \(terminal.width ?? 0) columns: \(names)"
+            let hidden = layout.hidden.map { names[$0] }.joined(separator: ", ")
+            FileHandle.standardError.write(Data(("dmarc-parse: left out to fit \(terminal.width ?? 0) columns: \(hidden)"
                 + " (a wider terminal, or --format tsv for every column)\n").utf8))
         }
-        func line(_ cells: [(text: String, emphasis: CellEmphasis?)], bold: Bool = false) -> String {
-            var text = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1 << 20)
+        func spaces(_ count: Int) {
+            for _ in 0..<count { bytes.append(UInt8(ascii: " ")) }
+        }
+        func line(_ cells: [AlignedCell], bold: Bool = false) {
             var pendingSpaces = 0
             for (position, index) in layout.shown.enumerated() {
                 let width = layout.widths[index]
-                let cell = TableLayout.fit(cells[index].text, width: width)
-                let padding = width - cell.count
+                var cell = cells[index]
+                if cell.width > width { cell = AlignedCell(TableLayout.fit(cell.text, width: width)) }
+                let padding = width - cell.width
                 if position > 0 { pendingSpaces += TableLayout.gap }
                 if columns[index].alignsRight { pendingSpaces += padding }
-                if !cell.isEmpty {
-                    text += String(repeating: " ", count: pendingSpaces)
+                if !cell.text.isEmpty {
+                    spaces(pendingSpaces)
                     pendingSpaces = 0
-                    let escape = bold ? CellEmphasis.bold : cells[index].emphasis?.escape
-                    text += escape.map { $0 + cell + CellEmphasis.reset } ?? cell
+                    if let escape = bold ? CellEmphasis.bold : cell.emphasis?.escape {
+                        bytes.append(contentsOf: escape.utf8)
+                        bytes.append(contentsOf: cell.text.utf8)
+                        bytes.append(contentsOf: CellEmphasis.reset.utf8)
+                    } else {
+                        bytes.append(contentsOf: cell.text.utf8)
+                    }
                 }
                 if !columns[index].alignsRight { pendingSpaces += padding }
             }
-            return text + "\n"
+            bytes.append(UInt8(ascii: "\n"))
+            if bytes.count >= 1 << 20 {
+                output.write(bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
         }
-        output.write(line(header.map { ($0, nil) }, bold: terminal.colors))
+        line(header, bold: terminal.colors)
         for (index, row) in pending.enumerated() {
             if hasTotals && index == pending.count - 1 {
-                output.write(line(layout.widths.map { (String(repeating: "-", count: $0), nil) }))
+                line(layout.widths.map { AlignedCell(String(repeating: "-", count: $0)) })
             }
-            output.write(line(row))
+            line(row)
         }
+        output.write(bytes)
     }
 
     private func jsonObject(_ row: [Cell]) -> String {
@@ -153,6 +171,21 @@ struct TableWriter {
     static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+}
+
+/// A cell of the aligned table as printed, with its width in characters measured once.
+struct AlignedCell {
+    var text: String
+    /// Characters (what `TableLayout` counts); the byte count when the text is ASCII, which is nearly always.
+    var width: Int
+    var emphasis: CellEmphasis?
+
+    init(_ text: String, emphasis: CellEmphasis? = nil) {
+        self.text = text
+        self.emphasis = emphasis
+        let utf8 = text.utf8
+        width = utf8.allSatisfy { $0 < 0x80 } ? utf8.count : text.count
     }
 }
 
