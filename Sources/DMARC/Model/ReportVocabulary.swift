@@ -10,11 +10,19 @@ public protocol ReportVocabulary: Hashable, Sendable, Codable, CustomStringConve
     static func unrecognised(_ word: String) -> Self
     /// The standard spelling of this value (for unknown words: the word as read).
     var word: String { get }
+    /// The values whose `word` reports nearly always write as is, tried before `knownWords` is looked up.
+    static var standardValues: [Self] { get }
 }
 
 extension ReportVocabulary {
     /// Reads a word as a report writes it.
     public init(reportText: String) {
+        // Comparing a short word with a few others costs far less than hashing it for the dictionary, and this
+        // runs for several fields of every record.
+        for value in Self.standardValues where value.word == reportText {
+            self = value
+            return
+        }
         if let known = Self.knownWords[reportText] {
             self = known
             return
@@ -24,6 +32,8 @@ extension ReportVocabulary {
     }
 
     public var description: String { word }
+
+    public static var standardValues: [Self] { [] }
 
     public init(from decoder: any Decoder) throws {
         self.init(reportText: try decoder.singleValueContainer().decode(String.self))

@@ -5,6 +5,7 @@ public enum Disposition: ReportVocabulary {
     case pass
     case unrecognised(String)
 
+    public static let standardValues: [Self] = [.none, .quarantine, .reject, .pass]
     public static let knownWords: [String: Disposition] = [
         "none": .none, "quarantine": .quarantine, "reject": .reject, "pass": .pass,
     ]
@@ -24,6 +25,7 @@ public enum PolicyAction: ReportVocabulary {
     case none, quarantine, reject
     case unrecognised(String)
 
+    public static let standardValues: [Self] = [.none, .quarantine, .reject]
     public static let knownWords: [String: PolicyAction] = ["none": .none, "quarantine": .quarantine, "reject": .reject]
     public var word: String {
         switch self {
@@ -40,6 +42,7 @@ public enum DMARCResult: ReportVocabulary {
     case pass, fail
     case unrecognised(String)
 
+    public static let standardValues: [Self] = [.pass, .fail]
     public static let knownWords: [String: DMARCResult] = ["pass": .pass, "fail": .fail]
     public var word: String {
         switch self {
@@ -55,6 +58,7 @@ public enum DKIMResult: ReportVocabulary {
     case none, pass, fail, policy, neutral, temperror, permerror
     case unrecognised(String)
 
+    public static let standardValues: [Self] = [.pass, .fail, .none, .neutral, .temperror, .permerror, .policy]
     public static let knownWords: [String: DKIMResult] = [
         "none": .none, "pass": .pass, "fail": .fail, "policy": .policy, "neutral": .neutral,
         "temperror": .temperror, "permerror": .permerror,
@@ -79,6 +83,7 @@ public enum SPFResult: ReportVocabulary {
     case none, neutral, pass, fail, softfail, temperror, permerror
     case unrecognised(String)
 
+    public static let standardValues: [Self] = [.pass, .fail, .softfail, .none, .neutral, .temperror, .permerror]
     public static let knownWords: [String: SPFResult] = [
         "none": .none, "neutral": .neutral, "pass": .pass, "fail": .fail, "softfail": .softfail,
         "temperror": .temperror, "permerror": .permerror,
@@ -103,6 +108,7 @@ public enum Alignment: ReportVocabulary {
     case relaxed, strict
     case unrecognised(String)
 
+    public static let standardValues: [Self] = [.relaxed, .strict]
     public static let knownWords: [String: Alignment] = ["r": .relaxed, "s": .strict, "relaxed": .relaxed, "strict": .strict]
     public var word: String {
         switch self {

@@ -17,7 +17,9 @@ final class ReportBuilder {
     var sawFeedbackEnd: Bool { state.sawFeedbackEnd }
     /// The reason to stop, once something is wrong with the content.
     var failure: DMARCError.Reason? { state.failure }
-    var shouldStop: Bool { state.failure != nil }
+    var shouldStop: Bool { state.hasFailed }
+    /// Whether text is being read into a field; most text between elements is layout whitespace, read by no one.
+    var isCapturingText: Bool { state.captureDepth >= 0 }
     /// Called once `</feedback>` is read; what follows is only checked for being empty.
     var onFeedbackEnd: () -> Void = {}
 
@@ -38,7 +40,7 @@ final class ReportBuilder {
     /// Gives the header to the handler once, before the first record (or at the end of a report without any),
     /// unless it lacks a part the RFCs require: then the report is refused (`failure`) and never begins.
     func beginIfNeeded() {
-        guard !state.hasBegun, state.failure == nil else { return }
+        guard !state.hasBegun, !state.hasFailed else { return }
         if let defect = state.parts.defect(in: state.header) {
             state.failure = .invalidReport(defect)
             return
@@ -92,7 +94,7 @@ final class ReportBuilder {
         switch (parent, name) {
         case (.feedback, .record):
             beginIfNeeded()
-            guard state.failure == nil else { return }
+            guard !state.hasFailed else { return }
             state.parts.beginRecord()
             state.record = Record(sourceIP: SourceIP(reportText: ""), count: 0)
             state.inRecord = true
@@ -116,7 +118,7 @@ final class ReportBuilder {
         }
         defer { state.stack.removeLast() }
         if state.skipDepth == state.stack.count { state.skipDepth = -1 }
-        guard state.sawFeedbackStart, !state.sawFeedbackEnd, state.failure == nil, state.skipDepth < 0 else { return }
+        guard state.sawFeedbackStart, !state.sawFeedbackEnd, !state.hasFailed, state.skipDepth < 0 else { return }
         let parent = state.stack.count >= 2 ? state.stack[state.stack.count - 2] : .other
         if state.captureDepth == state.stack.count {
             state.captureDepth = -1
@@ -310,8 +312,8 @@ final class ReportBuilder {
         case (.dateRange, .end): state.header.metadata.dateRange.end = seconds(value, element: "end")
         case (.policyPublished, _): storePolicy(value, name: name)
         case (.policyEvaluated, .disposition): state.record.policyEvaluated.disposition = Disposition(reportText: value)
-        case (.policyEvaluated, .dkim): state.record.policyEvaluated.dkim = Self.dmarcResult(value)
-        case (.policyEvaluated, .spf): state.record.policyEvaluated.spf = Self.dmarcResult(value)
+        case (.policyEvaluated, .dkim): state.record.policyEvaluated.dkim = DMARCResult(reportText: value)
+        case (.policyEvaluated, .spf): state.record.policyEvaluated.spf = DMARCResult(reportText: value)
         case (.reason, .type): state.reason?.type = PolicyOverride(reportText: value)
         case (.reason, .comment): state.reason?.comment = value
         case (.identifiers, .headerFrom): state.record.identifiers.headerFrom = value
@@ -326,15 +328,6 @@ final class ReportBuilder {
         case (.spf, .result): state.spfResult?.result = SPFResult(reportText: value)
         case (.spf, .humanResult): state.spfResult?.humanResult = value
         default: break
-        }
-    }
-
-    /// `pass` and `fail` as written by nearly every reporter, without a dictionary look-up.
-    private static func dmarcResult(_ value: String) -> DMARCResult {
-        switch value {
-        case "pass": .pass
-        case "fail": .fail
-        default: DMARCResult(reportText: value)
         }
     }
 
@@ -370,7 +363,11 @@ extension ReportBuilder {
         var sawFeedbackEnd = false
         var hasBegun = false
         /// The reason to stop, once something is wrong with the content.
-        var failure: DMARCError.Reason?
+        var failure: DMARCError.Reason? {
+            didSet { hasFailed = failure != nil }
+        }
+        /// `failure != nil`, asked after every SAX event: a flag spares copying the reason to look at it.
+        private(set) var hasFailed = false
 
         var namespaceURI: String?
         var stack: [ElementName] = []

@@ -149,7 +149,7 @@ final class XMLPushParser {
     }
 
     private func didRead(_ text: UnsafePointer<xmlChar>?, _ length: Int32) {
-        guard let text, length > 0 else { return }
+        guard let text, length > 0, withHandler({ $0.isCapturingText }) else { return }
         let bytes = UnsafeBufferPointer(start: text, count: Int(length))
         if withHandler({ $0.characters(bytes); return $0.shouldStop }) { stop() }
     }
