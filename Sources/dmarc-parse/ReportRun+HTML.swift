@@ -6,16 +6,10 @@ extension ReportRun {
     /// writes the self-contained report to `destination` (`-`: standard output).
     func writeHTMLReport(of paths: [String], to destination: String, periods calendar: PeriodCalendar) -> RunOutcome {
         let (files, pathProblems) = InputFiles.expand(paths)
-        pathProblems.forEach { diagnostics.report(pathProblem: $0) }
-        var failedFiles = pathProblems.count
+        let fileReports = FileReports(diagnostics: diagnostics, fileCount: files.count, pathProblems: pathProblems)
         let run = reader(forFiles: files.count, parallelFiles: jobs).count(
-            files: files, jobs: jobs, filter: filter, makeView: { SummaryAndTimeline(calendar: calendar) }
-        ) { index, file in
-            file.warnings.forEach(diagnostics.report)
-            file.errors.forEach(diagnostics.report)
-            if !file.errors.isEmpty { failedFiles += 1 }
-            diagnostics.progress(filesDone: index + 1, of: files.count)
-        }
+            files: files, jobs: jobs, filter: filter, makeView: { SummaryAndTimeline(calendar: calendar) },
+            fileReports.take)
         var totals = ReportTotals()
         var timeline = Timeline(calendar: calendar)
         for view in run.views {
@@ -27,7 +21,7 @@ extension ReportRun {
         let enrichment = enricher.map { EnrichmentView.table($0, for: sources) }
         sayWarnings(of: enricher)
         let report = HTMLReport(totals: totals, timeline: timeline, reportCount: run.reportCount,
-                                duplicateCount: run.duplicateCount, filesRead: files.count, filesFailed: failedFiles,
+                                duplicateCount: run.duplicateCount, filesRead: files.count, filesFailed: fileReports.failedFiles,
                                 filter: filter, enrichment: enrichment)
         let html = Data(report.html.utf8)
         if destination == "-" {
@@ -40,8 +34,7 @@ extension ReportRun {
                 return .someFilesFailed
             }
         }
-        diagnostics.finish(files: files.count, reports: run.reportCount, duplicates: run.duplicateCount,
-                           failedFiles: failedFiles)
-        return failedFiles > 0 ? .someFilesFailed : .complete
+        fileReports.finish(reports: run.reportCount, duplicates: run.duplicateCount)
+        return fileReports.outcome
     }
 }

@@ -39,23 +39,14 @@ struct ReportRun {
     /// The reporter, source-address or audit view. Returns how the run ended (some file failed, gaps found).
     func printSummary(of paths: [String], view: View, format: OutputFormat) -> RunOutcome {
         let (files, pathProblems) = InputFiles.expand(paths)
-        pathProblems.forEach { diagnostics.report(pathProblem: $0) }
-        var failedFiles = pathProblems.count
-        var reportsRead = 0
-        var duplicateOrigins: [ReportOrigin] = []
+        let fileReports = FileReports(diagnostics: diagnostics, fileCount: files.count, pathProblems: pathProblems)
         let details: SummaryDetails = switch view {
         case .statistics: .sources
         case .audit, .domains, .dkim: .audit
         default: []
         }
-        let statistics = reader(forFiles: files.count, parallelFiles: jobs).summarize(files: files, jobs: jobs, filter: filter, details: details) { index, file in
-            file.warnings.forEach(diagnostics.report)
-            file.errors.forEach(diagnostics.report)
-            if !file.errors.isEmpty { failedFiles += 1 }
-            reportsRead += file.reportsRead
-            duplicateOrigins += file.duplicateOrigins
-            diagnostics.progress(filesDone: index + 1, of: files.count)
-        }
+        let statistics = reader(forFiles: files.count, parallelFiles: jobs)
+            .summarize(files: files, jobs: jobs, filter: filter, details: details, fileReports.take)
         let output = StandardOutput()
         var gaps: [String] = []
         switch view {
@@ -80,11 +71,9 @@ struct ReportRun {
         default: TableWriter.write(ReporterView.table(statistics), as: format, to: output)
         }
         output.flush()
-        diagnostics.finish(files: files.count, reports: statistics.reportCount,
-                           duplicates: statistics.duplicateCount, failedFiles: failedFiles, reportsRead: reportsRead,
-                           duplicateOrigins: duplicateOrigins)
-        if !gaps.isEmpty { return .gapsFound(gaps, someFilesFailed: failedFiles > 0) }
-        return failedFiles > 0 ? .someFilesFailed : .complete
+        fileReports.finish(reports: statistics.reportCount, duplicates: statistics.duplicateCount)
+        if !gaps.isEmpty { return .gapsFound(gaps, someFilesFailed: fileReports.failedFiles > 0) }
+        return fileReports.outcome
     }
 
     /// The record view, printed as records are read (files one after another, in order).
@@ -137,22 +126,11 @@ struct ReportRun {
         count: ([String], ReportReader, (Int, FileSummary) -> Void) -> (reportCount: Int, duplicateCount: Int)
     ) -> RunOutcome {
         let (files, pathProblems) = InputFiles.expand(paths)
-        pathProblems.forEach { diagnostics.report(pathProblem: $0) }
-        var failedFiles = pathProblems.count
-        var reportsRead = 0
-        var duplicateOrigins: [ReportOrigin] = []
-        let run = count(files, reader(forFiles: files.count, parallelFiles: parallelFiles)) { index, file in
-            file.warnings.forEach(diagnostics.report)
-            file.errors.forEach(diagnostics.report)
-            if !file.errors.isEmpty { failedFiles += 1 }
-            reportsRead += file.reportsRead
-            duplicateOrigins += file.duplicateOrigins
-            diagnostics.progress(filesDone: index + 1, of: files.count)
-        }
+        let fileReports = FileReports(diagnostics: diagnostics, fileCount: files.count, pathProblems: pathProblems)
+        let run = count(files, reader(forFiles: files.count, parallelFiles: parallelFiles), fileReports.take)
         finish()
-        diagnostics.finish(files: files.count, reports: run.reportCount, duplicates: run.duplicateCount,
-                           failedFiles: failedFiles, reportsRead: reportsRead, duplicateOrigins: duplicateOrigins)
-        return failedFiles == 0 ? .complete : .someFilesFailed
+        fileReports.finish(reports: run.reportCount, duplicates: run.duplicateCount)
+        return fileReports.outcome
     }
 }
 

@@ -20,7 +20,8 @@ struct NothingFoundTests {
 
     @Test("filters that leave nothing: one line naming them, in every view; exit 0")
     func filtersLeaveNothing() async throws {
-        for view in [[], ["-s"], ["--audit"], ["--records"], ["--reports", "--format", "json"]] {
+        for view in [[], ["-s"], ["--audit"], ["--records"], ["--reports", "--format", "json"], ["--timeline"],
+                     ["--html", "/dev/null"]] {
             let run = try await CLIRun(view + ["--failing", "--domain", "nowhere.example", Self.sample])
             #expect(run.status == 0)
             #expect(run.stderr == "dmarc-parse: the filters left no record: --failing --domain nowhere.example (5 reports read)\n",
@@ -56,7 +57,8 @@ struct NothingFoundTests {
     @Test("read in order, every view names the same copies: the ones the counting rule skipped")
     func everyViewNamesTheSameCopies() async throws {
         var lines: Set<Substring> = []
-        for view in [[], ["-s"], ["--audit"], ["--records"], ["--reports", "--format", "ndjson"]] {
+        for view in [[], ["-s"], ["--audit"], ["--records"], ["--reports", "--format", "ndjson"], ["--timeline"],
+                     ["--html", "/dev/null"]] {
             let run = try await CLIRun(["-v", "--jobs", "1"] + view + [Self.sample, Self.sample])
             lines.insert(try #require(run.stderr.split(separator: "\n").first))
         }
