@@ -47,6 +47,12 @@ public struct Timeline: Sendable {
 
     /// Adds one report that counts. Its reporter, sources, report and policy count in every period it overlaps.
     public mutating func add(_ report: TimelineReport, in header: ReportHeader) {
+        add(report, sourceIDs: report.sources.map { sourceID(of: $0) }, in: header)
+    }
+
+    /// Adds one report that counts, its sources given as `sourceID(of:)` ids (repeats allowed): the reader's way,
+    /// which looks each record's source up once instead of collecting the report's sources first.
+    mutating func add(_ report: TimelineReport, sourceIDs: [UInt32], in header: ReportHeader) {
         authentication.add(report.authentication)
         let overlaps = calendar.overlaps(of: header.metadata.dateRange)
         let weights = overlaps.map(\.seconds)
@@ -63,7 +69,7 @@ public struct Timeline: Sendable {
         }
         let domain = header.policy.domain.lowercased()
         let reporter = id(ofReporter: ReporterIdentity.key(of: header.metadata))
-        let sources = Set(report.sources.map { id(ofSource: $0) })
+        let sources = Set(sourceIDs)
         let policy = PolicySeen(p: header.policy.p?.word, pct: header.policy.pct)
         for (index, overlap) in overlaps.enumerated() {
             // Changed in place: a copy taken out of the dictionary would copy its sets on every report.
@@ -88,7 +94,7 @@ public struct Timeline: Sendable {
     public mutating func merge(_ other: Timeline) {
         authentication.add(other.authentication)
         var sourceMap: [UInt32: UInt32] = [:]
-        for (source, otherID) in other.sourceIDs { sourceMap[otherID] = id(ofSource: source) }
+        for (source, otherID) in other.sourceIDs { sourceMap[otherID] = sourceID(of: source) }
         var reporterMap: [UInt32: UInt32] = [:]
         for (reporter, otherID) in other.reporterIDs { reporterMap[otherID] = id(ofReporter: reporter) }
         for (key, theirs) in other.periods {
@@ -107,7 +113,8 @@ public struct Timeline: Sendable {
         change(&totals)
     }
 
-    private mutating func id(ofSource source: SourceIP) -> UInt32 {
+    /// The small id that stands for `source` in this timeline's periods.
+    mutating func sourceID(of source: SourceIP) -> UInt32 {
         if let id = sourceIDs[source] { return id }
         let id = UInt32(truncatingIfNeeded: sourceIDs.count)
         sourceIDs[source] = id

@@ -6,6 +6,8 @@ public final class TimelineCollector: CountedReportHandler {
     /// The reports that counted so far.
     public private(set) var timeline: Timeline
     private var current = TimelineReport()
+    /// The sources of the report being read, as the timeline's ids, one per record.
+    private var currentSources: [UInt32] = []
     private var policy = PolicyPublished()
 
     /// An empty timeline of `calendar`'s periods.
@@ -15,20 +17,25 @@ public final class TimelineCollector: CountedReportHandler {
 
     public func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
         current = TimelineReport()
+        currentSources.removeAll(keepingCapacity: true)
         policy = header.policy
     }
 
     public func record(_ record: Record) {
-        current.add(record, under: policy)
+        current.addCounts(of: record, under: policy)
+        // An id given to the source of a report that ends up not counting is never in a period: harmless.
+        currentSources.append(timeline.sourceID(of: record.sourceIP))
     }
 
     public func commitReport(_ header: ReportHeader) {
-        timeline.add(current, in: header)
+        timeline.add(current, sourceIDs: currentSources, in: header)
         current = TimelineReport()
+        currentSources.removeAll(keepingCapacity: true)
     }
 
     public func discardReport() {
         current = TimelineReport()
+        currentSources.removeAll(keepingCapacity: true)
     }
 }
 
@@ -40,8 +47,9 @@ extension ReportReader {
     ) -> CountedRun<Timeline> {
         let run = count(files: paths, jobs: jobs, filter: filter, makeView: { TimelineCollector(calendar: calendar) },
                         consume)
-        var timeline = Timeline(calendar: calendar)
-        for view in run.views { timeline.merge(view.timeline) }
+        // The first thread's timeline is taken as it is; the others are merged into it.
+        var timeline = run.views.first?.timeline ?? Timeline(calendar: calendar)
+        for view in run.views.dropFirst() { timeline.merge(view.timeline) }
         return CountedRun(views: [timeline], reportCount: run.reportCount, duplicateCount: run.duplicateCount)
     }
 }

@@ -16,9 +16,14 @@ public struct TimelineReport: Sendable {
 
     /// Counts one record of a report published with `policy` (its DMARC result by the one rule, `DMARCOutcome`).
     public mutating func add(_ record: Record, under policy: PolicyPublished) {
+        addCounts(of: record, under: policy)
+        sources.insert(record.sourceIP)
+    }
+
+    /// Counts one record's messages but not its source (`TimelineCollector` keeps the sources as ids).
+    mutating func addCounts(of record: Record, under policy: PolicyPublished) {
         let outcome = record.dmarcOutcome(under: policy)
         cells[TimelineCounts.cellIndex(of: record, outcome: outcome)] &+= record.count
-        sources.insert(record.sourceIP)
         authentication.add(record, outcome: outcome)
     }
 
