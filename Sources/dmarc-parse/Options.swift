@@ -76,7 +76,7 @@ struct FilterOptions: ParsableArguments {
     var domains: [String] = []
 
     @Option(name: .customLong("reporter"), parsing: .singleValue,
-            help: ArgumentHelp("Only reports from this reporter (repeatable).", valueName: "name"))
+            help: ArgumentHelp("Only this reporter (name or domain; repeatable).", valueName: "name"))
     var reporters: [String] = []
 
     @Option(help: ArgumentHelp("Only reports whose period begins at or after this date (2025-01-31, ISO 8601 or epoch seconds).",

@@ -26,10 +26,17 @@ public struct ReportFilter: Sendable, Hashable {
     /// Whether a report counts at all.
     public func admits(_ header: ReportHeader) -> Bool {
         if !policyDomains.isEmpty && !policyDomains.contains(header.policy.domain.lowercased()) { return false }
-        if !reporters.isEmpty && !reporters.contains(header.metadata.reporter.lowercased()) { return false }
+        if !reporters.isEmpty && !admitsReporter(of: header.metadata) { return false }
         if let since, header.metadata.dateRange.begin < since { return false }
         if let until, header.metadata.dateRange.begin >= until { return false }
         return true
+    }
+
+    /// A reporter is named by the name its report writes (`org_name`, else its address's domain) or by the
+    /// domain that groups its reports (`ReporterIdentity`): `google.com` matches Google's reports however they
+    /// spell the name, as the reporters view shows them in one row.
+    private func admitsReporter(of metadata: ReportMetadata) -> Bool {
+        reporters.contains(metadata.reporter.lowercased()) || reporters.contains(ReporterIdentity.key(of: metadata))
     }
 
     /// Whether a record of an admitted report, published with `policy`, counts.

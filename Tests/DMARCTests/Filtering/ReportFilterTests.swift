@@ -59,4 +59,28 @@ struct ReportFilterTests {
         filter.policyDomains = ["example.org"]
         #expect(!filter.admits(header))
     }
+
+    @Test("a reporter is named as its report writes it, or by the domain its reports are grouped under")
+    func reporterByNameOrGroupingDomain() {
+        func header(orgName: String, email: String) -> ReportHeader {
+            var header = ReportHeader()
+            header.metadata.orgName = orgName
+            header.metadata.email = email
+            return header
+        }
+        let spellings = [header(orgName: "Google", email: "noreply-dmarc-support@google.com"),
+                         header(orgName: "google.com", email: ""),
+                         header(orgName: "Google Inc.", email: "dmarc@mail.google.com")]
+        var filter = ReportFilter()
+        filter.reporters = ["google.com"]
+        // Every spelling is one reporter (ReporterIdentity), so the grouping domain keeps them all.
+        #expect(spellings.allSatisfy { ReporterIdentity.key(of: $0.metadata) == "google.com" })
+        #expect(spellings.allSatisfy(filter.admits))
+        // A name keeps only the reports that write it (any case).
+        filter.reporters = ["google"]
+        #expect(spellings.map(filter.admits) == [true, false, false])
+        // Another reporter's domain or name matches none.
+        filter.reporters = ["yahoo.com", "yahoo"]
+        #expect(!spellings.contains(where: filter.admits))
+    }
 }
