@@ -91,42 +91,28 @@ EML_STYLE = Style("eml", "mail.example.org", "reports@mail.example.org", "eml", 
                   '<?xml version="1.0" encoding="UTF-8"?>', "<feedback>", version="1.0")
 
 
-def address_pool(rng, size):
-    """`size` distinct documentation addresses in random rank order: three quarters IPv4 (at most all 762 hosts
-    of the three ranges), the rest IPv6."""
-    v4 = [str(net[host]) for net in map(ipaddress.ip_network, ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"))
-          for host in range(1, 255)]
-    rng.shuffle(v4)
-    v4 = v4[:min(len(v4), max(1, size * 3 // 4))]
-    v6 = set()
-    base = int(ipaddress.IPv6Address("2001:db8::"))
-    while len(v4) + len(v6) < size:
-        # Mostly short, realistic addresses (2001:db8:1f:3::25), some with random host parts.
-        if rng.random() < 0.5:
-            host = rng.randrange(1 << 16) << 80 | rng.randrange(1 << 16) << 64 | rng.randrange(1, 256)
-        else:
-            host = rng.randrange(1, 1 << 96)
-        v6.add(str(ipaddress.IPv6Address(base + host)))
-    pool = v4 + sorted(v6)
-    rng.shuffle(pool)
-    return pool
+DOCUMENTATION_V4 = ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24")
 
 
-def wide_address_pool(rng, size):
-    """`size` distinct addresses in random order, three quarters IPv4: the documentation ranges' 762 hosts, then
-    hosts of the benchmarking range 198.18.0.0/15 (131,070 more); the rest IPv6 in 2001:db8::/32."""
-    v4_wanted = size * 3 // 4
-    v4 = [str(net[host]) for net in map(ipaddress.ip_network, ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"))
-          for host in range(1, 255)]
-    if v4_wanted > len(v4):
-        bench = ipaddress.ip_network("198.18.0.0/15")
-        hosts = rng.sample(range(1, bench.num_addresses - 1), min(v4_wanted - len(v4), bench.num_addresses - 2))
-        v4 += [str(bench[host]) for host in hosts]
+def address_pool(rng, size, wide=False):
+    """`size` distinct addresses in random rank order, three quarters IPv4, the rest IPv6 in 2001:db8::/32. The
+    IPv4 ones are the documentation ranges' 762 hosts (at most); `wide` adds hosts of the benchmarking range
+    198.18.0.0/15 (131,070 more) when three quarters of `size` needs them."""
+    v4 = [str(net[host]) for net in map(ipaddress.ip_network, DOCUMENTATION_V4) for host in range(1, 255)]
+    if wide:
+        v4_wanted = size * 3 // 4
+        if v4_wanted > len(v4):
+            bench = ipaddress.ip_network("198.18.0.0/15")
+            hosts = rng.sample(range(1, bench.num_addresses - 1), min(v4_wanted - len(v4), bench.num_addresses - 2))
+            v4 += [str(bench[host]) for host in hosts]
+    else:
+        v4_wanted = min(len(v4), max(1, size * 3 // 4))
     rng.shuffle(v4)
     v4 = v4[:v4_wanted]
     v6 = set()
     base = int(ipaddress.IPv6Address("2001:db8::"))
     while len(v4) + len(v6) < size:
+        # Mostly short, realistic addresses (2001:db8:1f:3::25), some with random host parts.
         if rng.random() < 0.5:
             host = rng.randrange(1 << 16) << 80 | rng.randrange(1 << 16) << 64 | rng.randrange(1, 256)
         else:
@@ -369,7 +355,7 @@ def records_per_report(rng, mean):
 def generate_many(args, records_for, varied=False):
     rng = random.Random(args.seed)
     if varied:
-        pool = wide_address_pool(rng, args.ips + args.one_off)
+        pool = address_pool(rng, args.ips + args.one_off, wide=True)
         sender = VariedSender(rng, pool[:args.ips], pool[args.ips:], args.one_off_share)
     else:
         sender = Sender(rng, address_pool(rng, args.ips))
@@ -386,7 +372,7 @@ def generate_many(args, records_for, varied=False):
 
 def generate_single(args):
     rng = random.Random(args.seed)
-    sender = Sender(rng, (wide_address_pool if args.wide_pool else address_pool)(rng, args.ips))
+    sender = Sender(rng, address_pool(rng, args.ips, wide=args.wide_pool))
     totals = Totals()
     os.makedirs(args.out, exist_ok=True)
     style = STYLES[0]
