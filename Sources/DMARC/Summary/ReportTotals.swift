@@ -16,6 +16,7 @@ public struct ReportTotals: Sendable {
     public private(set) var reportCount = 0
     /// Reports skipped because the same report was counted already (set by the run that made these totals).
     public internal(set) var duplicateCount = 0
+    private var reporterKeys = ReporterKeyCache()
 
     public init() {}
 
@@ -23,7 +24,7 @@ public struct ReportTotals: Sendable {
     public mutating func add(_ summary: ReportSummary) {
         reportCount += 1
         let reporter = summary.header.metadata.reporter
-        reporters[ReporterIdentity.key(of: summary.header.metadata), default: ReporterTotals()].add(summary)
+        reporters[reporterKeys.key(of: summary.header.metadata), default: ReporterTotals()].add(summary)
         if !summary.sourceTable.isEmpty { sourceTable.add(report: summary.sourceTable, reporter: reporter) }
         audit.merge(summary.audit)
     }

@@ -11,6 +11,7 @@ public struct Timeline: Sendable {
     /// Sources and reporters by id, so that a period keeps 4-byte ids instead of strings.
     private var sourceIDs: [SourceIP: UInt32] = [:]
     private var reporterIDs: [String: UInt32] = [:]
+    private var reporterKeys = ReporterKeyCache()
     /// SPF and DKIM outcomes over all reports added (not per period).
     public private(set) var authentication = AuthenticationShares()
 
@@ -68,7 +69,7 @@ public struct Timeline: Sendable {
             tiesFrom = (tiesFrom + Int(leftover % UInt64(max(1, weights.count)))) % max(1, weights.count)
         }
         let domain = header.policy.domain.lowercased()
-        let reporter = id(ofReporter: ReporterIdentity.key(of: header.metadata))
+        let reporter = id(ofReporter: reporterKeys.key(of: header.metadata))
         let sources = Set(sourceIDs)
         let policy = PolicySeen(p: header.policy.p?.word, pct: header.policy.pct)
         for (index, overlap) in overlaps.enumerated() {

@@ -31,4 +31,24 @@ enum ElementName: UInt8 {
     init(localName: String) {
         self = Self.byLocalName[localName] ?? .other
     }
+
+    /// The name for libxml2's NUL-terminated `localName`, matched by its length and then its bytes: no string is
+    /// made, which matters as each document's parser meets each name once (a folder of small reports has many).
+    init(localName: UnsafePointer<UInt8>) {
+        var length = 0
+        while localName[length] != 0 && length < Self.byLength.count { length += 1 }
+        self = .other
+        guard length < Self.byLength.count else { return }
+        for (bytes, name) in Self.byLength[length] where (0..<length).allSatisfy({ bytes[$0] == localName[$0] }) {
+            self = name
+            return
+        }
+    }
+
+    /// `byLocalName` grouped by the names' lengths in bytes.
+    private static let byLength: [[(bytes: [UInt8], name: ElementName)]] = {
+        var groups = [[(bytes: [UInt8], name: ElementName)]](repeating: [], count: 32)
+        for (text, name) in byLocalName { groups[text.utf8.count].append((Array(text.utf8), name)) }
+        return groups
+    }()
 }

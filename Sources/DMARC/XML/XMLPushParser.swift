@@ -122,7 +122,7 @@ final class XMLPushParser {
     }
 
     private func elementName(_ localName: UnsafePointer<xmlChar>) -> ElementName {
-        names.name(for: localName) { ElementName(localName: String(cString: localName)) }
+        names.name(for: localName) { ElementName(localName: localName) }
     }
 
     private func withHandler<T>(_ body: (ReportBuilder) -> T) -> T {
