@@ -25,13 +25,23 @@ public struct Sender: Hashable, Sendable, Comparable {
     }
 
     init(authenticatedAs tokens: Set<String>) {
-        authenticatedAs = tokens.sorted()
-        service = authenticatedAs.lazy.compactMap { token in
-            KnownService.named(by: Self.domain(of: token))
-        }.first
+        let sorted = tokens.sorted()
+        self.init(sortedTokens: sorted, service: sorted.lazy.compactMap(Self.service(ofToken:)).first)
+    }
+
+    /// The sender of `sortedTokens` (sorted as strings), whose `service` is the first token's with one
+    /// (`service(ofToken:)`): `SenderAudit` looks each token up once, not once per sender.
+    init(sortedTokens: [String], service: String?) {
+        authenticatedAs = sortedTokens
+        self.service = service
         kind = .authenticated
         sourceLabel = nil
         name = Self.makeName(kind: kind, service: service, authenticatedAs: authenticatedAs, sourceLabel: nil)
+    }
+
+    /// The known service a token's domain belongs to.
+    static func service(ofToken token: String) -> String? {
+        KnownService.named(by: domain(of: token))
     }
 
     /// A known service's sender, over the domains all its sources authenticated as.

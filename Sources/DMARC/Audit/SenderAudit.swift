@@ -29,6 +29,7 @@ public struct SenderAudit: Sendable {
         let (senders, senderOf) = Self.senders(of: tally, rule: rule, enrichment: enrichment)
         var groupOf: [UInt64: Int] = [:]
         var rows: [SenderVerdict] = []
+        var senderOfRow: [Int] = []  // the index in `senders` of each row's sender
         for (key, totals) in tally.totals {
             let senderIndex = senderOf[SourceDomain(row: key.row, headerFrom: key.headerFrom)]!
             let sender = senders[senderIndex]
@@ -46,12 +47,21 @@ public struct SenderAudit: Sendable {
                 index = rows.count
                 groupOf[groupKey] = index
                 rows.append(SenderVerdict(sender: sender, headerFrom: tally.names.names[Int(key.headerFrom)]))
+                senderOfRow.append(senderIndex)
             }
             rows[index].add(totals, from: tally.sources.sources[Int(key.row)], diagnosis: diagnosis)
         }
         // Failing mail first, then most messages, then by sender and domain. A sender's name and tokens are
         // worked out once per row, not once per comparison (tens of thousands of rows for a busy domain).
-        let senderKeys = rows.map { ($0.sender.name, $0.sender.authenticatedAs.joined(separator: ",")) }
+        var keyOfSender: [Int: (String, String)] = [:]
+        let senderKeys = rows.indices.map { index in
+            let senderIndex = senderOfRow[index]
+            if let known = keyOfSender[senderIndex] { return known }
+            let sender = rows[index].sender
+            let key = (sender.name, sender.authenticatedAs.joined(separator: ","))
+            keyOfSender[senderIndex] = key
+            return key
+        }
         verdicts = rows.indices.sorted { a, b in
             let left = rows[a], right = rows[b]
             if left.totals.dmarcFail != right.totals.dmarcFail { return left.totals.dmarcFail > right.totals.dmarcFail }
@@ -97,6 +107,15 @@ public struct SenderAudit: Sendable {
         let unknownSources = 0, unauthenticatedSources = 1
         // Many sources authenticate as the same domains: one sender (and one service look-up) per set of them.
         var senderOfTokens: [[UInt32]: Int] = [:]
+        // Each token's text and service, worked out once (a token is in the sets of many senders).
+        var tokenTexts: [UInt32: (text: String, service: String?)] = [:]
+        func textAndService(_ token: UInt32) -> (text: String, service: String?) {
+            if let known = tokenTexts[token] { return known }
+            let text = tally.text(ofToken: token)
+            let found = (text, Sender.service(ofToken: text))
+            tokenTexts[token] = found
+            return found
+        }
         var tokensOfRow: [Int: [UInt32]] = [:]
         var assigned = [Bool](repeating: false, count: 2)
         var senderOf: [SourceDomain: Int] = [:]
@@ -119,7 +138,8 @@ public struct SenderAudit: Sendable {
                 senderIndex = known
             } else {
                 senderIndex = senders.count
-                senders.append(Sender(authenticatedAs: Set(tokens.map(tally.text(ofToken:)))))
+                let named = tokens.map(textAndService).sorted { $0.text < $1.text }
+                senders.append(Sender(sortedTokens: named.map(\.text), service: named.lazy.compactMap(\.service).first))
                 assigned.append(false)
                 senderOfTokens[tokens] = senderIndex
             }
@@ -176,7 +196,7 @@ public struct SenderAudit: Sendable {
 
     /// Every source the tally counted: the addresses an enrichment of the audit looks up.
     public static func sources(of tally: AuditTally) -> Set<SourceIP> {
-        Set(tally.sources.sources)
+        Set(tally.sources.sources.indices.lazy.filter(tally.isCounted(row:)).map { tally.sources.sources[$0] })
     }
 
     /// Distinct senders.

@@ -46,6 +46,27 @@ public struct SenderVerdict: Sendable {
         }
     }
 
+    /// The first `limit` of `sources` (most messages first, then by address text), picked without sorting them
+    /// all: a sender of unknown sources has tens of thousands.
+    public func topSources(_ limit: Int) -> [(source: SourceIP, messages: UInt64)] {
+        func precedes(_ a: (source: SourceIP, messages: UInt64), _ b: (source: SourceIP, messages: UInt64)) -> Bool {
+            a.messages != b.messages ? a.messages > b.messages : a.source.text < b.source.text
+        }
+        var top: [(source: SourceIP, messages: UInt64)] = []
+        guard limit > 0 else { return top }
+        top.reserveCapacity(limit + 1)
+        for (source, messages) in messagesBySource {
+            let entry = (source: source, messages: messages)
+            if top.count == limit, !precedes(entry, top[limit - 1]) { continue }
+            // After the entries it does not precede: ties keep the order met, as the stable sort of `sources`.
+            var index = top.count
+            while index > 0 && precedes(entry, top[index - 1]) { index -= 1 }
+            top.insert(entry, at: index)
+            if top.count > limit { top.removeLast() }
+        }
+        return top
+    }
+
     /// Share of messages passing DMARC, 0...1.
     public var passRate: Double {
         totals.messages == 0 ? 1 : Double(totals.dmarcPass) / Double(totals.messages)
