@@ -109,7 +109,7 @@ struct TableWriter {
                 if position > 0 { pendingSpaces += TableLayout.gap }
                 if columns[index].alignsRight { pendingSpaces += padding }
                 if !cell.isEmpty {
-                    text += String(repeating: " ", count: pendingSpaces)
+                    text.appendSpaces(pendingSpaces)
                     pendingSpaces = 0
                     let escape = bold ? CellEmphasis.bold : cells[index].emphasis?.escape
                     text += escape.map { $0 + cell + CellEmphasis.reset } ?? cell
@@ -202,4 +202,19 @@ func formatDecimal(_ value: Double, digits: Int) -> String {
     let whole = scaled / Int64(scale), fraction = abs(scaled % Int64(scale))
     let fractionText = String(fraction)
     return "\(scaled < 0 && whole == 0 ? "-" : "")\(whole)." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+}
+
+extension String {
+    /// Appends `count` spaces: a table's padding, tens of thousands of times for a large table, where a
+    /// `String(repeating:count:)` each time cost more than the rest of the line.
+    fileprivate mutating func appendSpaces(_ count: Int) {
+        var left = count
+        while left > 0 {
+            let part = Swift.min(left, Self.spaces.utf8.count)
+            append(contentsOf: Self.spaces.prefix(part))
+            left -= part
+        }
+    }
+
+    private static let spaces = String(repeating: " ", count: 64)
 }

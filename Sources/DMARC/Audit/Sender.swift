@@ -81,11 +81,18 @@ public struct Sender: Hashable, Sendable, Comparable {
             return "unauthenticated \(source.text)" + (sourceLabel.map { " (\($0))" } ?? "")
         case .authenticated:
             if let service { return service }
-            let dkimDomains = authenticatedAs.filter { $0.hasPrefix("d=") }.map(Self.domain)
-            let mailFrom = authenticatedAs.filter { $0.hasPrefix("mfrom=") }.map(Self.domain)
-            let helo = authenticatedAs.filter { $0.hasPrefix("helo=") }.map(Self.domain)
-            var domains: [String] = []
-            for domain in dkimDomains + mailFrom + helo where !domains.contains(domain) { domains.append(domain) }
+            var dkimDomains: [String] = [], mailFrom: [String] = [], helo: [String] = []
+            for token in authenticatedAs {  // one pass: a token has one of the prefixes
+                if token.hasPrefix("d=") {
+                    dkimDomains.append(Self.domain(of: token))
+                } else if token.hasPrefix("mfrom=") {
+                    mailFrom.append(Self.domain(of: token))
+                } else if token.hasPrefix("helo=") {
+                    helo.append(Self.domain(of: token))
+                }
+            }
+            var domains: [String] = [], seen = Set<String>()
+            for domain in dkimDomains + mailFrom + helo where seen.insert(domain).inserted { domains.append(domain) }
             guard let main = domains.first else { return "unauthenticated" }
             let more = domains.count > 1 ? " +\(domains.count - 1) more" : ""
             return main + more + (dkimDomains.isEmpty ? " (SPF only)" : "")

@@ -107,6 +107,7 @@ public struct SenderAudit: Sendable {
         let unknownSources = 0, unauthenticatedSources = 1
         // Many sources authenticate as the same domains: one sender (and one service look-up) per set of them.
         var senderOfTokens: [[UInt32]: Int] = [:]
+        var tokensOfSender: [Int: [UInt32]] = [:]
         // Each token's text and service, worked out once (a token is in the sets of many senders).
         var tokenTexts: [UInt32: (text: String, service: String?)] = [:]
         func textAndService(_ token: UInt32) -> (text: String, service: String?) {
@@ -116,33 +117,34 @@ public struct SenderAudit: Sendable {
             tokenTexts[token] = found
             return found
         }
-        var tokensOfRow: [Int: [UInt32]] = [:]
+        // A source's tokens, and so its sender, are the same for every domain it sends as: found once per source.
+        var senderOfRow = [Int32](repeating: -1, count: tally.rows.count)
         var assigned = [Bool](repeating: false, count: 2)
         var senderOf: [SourceDomain: Int] = [:]
         senderOf.reserveCapacity(traffic.count)
         for (sourceDomain, traffic) in traffic {
             let row = Int(sourceDomain.row)
             let source = tally.sources.sources[row]
-            let tokens: [UInt32]
-            if let known = tokensOfRow[row] {
-                tokens = known
-            } else {
-                var sorted: [UInt32] = []
-                tally.rows[row].authenticatedAs.forEach { sorted.append($0) }
-                sorted.sort()
-                tokens = sorted
-                tokensOfRow[row] = sorted
-            }
             let senderIndex: Int
-            if let known = senderOfTokens[tokens] {
-                senderIndex = known
+            if senderOfRow[row] >= 0 {
+                senderIndex = Int(senderOfRow[row])
             } else {
-                senderIndex = senders.count
-                let named = tokens.map(textAndService).sorted { $0.text < $1.text }
-                senders.append(Sender(sortedTokens: named.map(\.text), service: named.lazy.compactMap(\.service).first))
-                assigned.append(false)
-                senderOfTokens[tokens] = senderIndex
+                var tokens: [UInt32] = []
+                tally.rows[row].authenticatedAs.forEach { tokens.append($0) }
+                tokens.sort()
+                if let known = senderOfTokens[tokens] {
+                    senderIndex = known
+                } else {
+                    senderIndex = senders.count
+                    let named = tokens.map(textAndService).sorted { $0.text < $1.text }
+                    senders.append(Sender(sortedTokens: named.map(\.text), service: named.lazy.compactMap(\.service).first))
+                    assigned.append(false)
+                    senderOfTokens[tokens] = senderIndex
+                    tokensOfSender[senderIndex] = tokens
+                }
+                senderOfRow[row] = Int32(senderIndex)
             }
+            let tokens = tokensOfSender[senderIndex]!
             let sender = senders[senderIndex]
             let authenticatesAsDomain = tokens.contains {
                 isAligned($0, with: sourceDomain.headerFrom)
