@@ -39,6 +39,18 @@ public struct Sender: Hashable, Sendable, Comparable {
         name = Self.makeName(kind: kind, service: service, authenticatedAs: authenticatedAs, sourceLabel: nil)
     }
 
+    /// The sender of `sortedTokens` whose domains are split by kind already (each list in token order; a token
+    /// without a domain as its kind's word, `d`): `SenderAudit` reads them from ids, not from the texts.
+    init(sortedTokens: [String], service: String?, dkimDomains: [String], mailFromDomains: [String],
+         heloDomains: [String]) {
+        authenticatedAs = sortedTokens
+        self.service = service
+        kind = .authenticated
+        sourceLabel = nil
+        name = Self.authenticatedName(service: service, dkimDomains: dkimDomains, mailFromDomains: mailFromDomains,
+                                      heloDomains: heloDomains)
+    }
+
     /// The known service a token's domain belongs to.
     static func service(ofToken token: String) -> String? {
         KnownService.named(by: domain(of: token))
@@ -91,12 +103,22 @@ public struct Sender: Hashable, Sendable, Comparable {
                     helo.append(Self.domain(of: token))
                 }
             }
-            var domains: [String] = [], seen = Set<String>()
-            for domain in dkimDomains + mailFrom + helo where seen.insert(domain).inserted { domains.append(domain) }
-            guard let main = domains.first else { return "unauthenticated" }
-            let more = domains.count > 1 ? " +\(domains.count - 1) more" : ""
-            return main + more + (dkimDomains.isEmpty ? " (SPF only)" : "")
+            return authenticatedName(service: service, dkimDomains: dkimDomains, mailFromDomains: mailFrom,
+                                     heloDomains: helo)
         }
+    }
+
+    /// The name of an authenticated sender (see `makeName`).
+    private static func authenticatedName(service: String?, dkimDomains: [String], mailFromDomains: [String],
+                                          heloDomains: [String]) -> String {
+        if let service { return service }
+        var domains: [String] = [], seen = Set<String>()
+        for domain in dkimDomains + mailFromDomains + heloDomains where seen.insert(domain).inserted {
+            domains.append(domain)
+        }
+        guard let main = domains.first else { return "unauthenticated" }
+        let more = domains.count > 1 ? " +\(domains.count - 1) more" : ""
+        return main + more + (dkimDomains.isEmpty ? " (SPF only)" : "")
     }
 
     /// The domains of passing DKIM signatures (`d=`), sorted.

@@ -117,6 +117,27 @@ public struct SenderAudit: Sendable {
             tokenTexts[token] = found
             return found
         }
+        // The sender of a set of tokens, its name made from the tokens' ids (the texts' way, `Sender.init
+        // (authenticatedAs:)`, splits every token's text: it is kept for a domain that begins with no ASCII
+        // character, where splitting the text by characters may cut elsewhere).
+        func sender(of tokens: [UInt32]) -> Sender {
+            let named = tokens.map { (token: $0, text: textAndService($0)) }.sorted { $0.text.text < $1.text.text }
+            let texts = named.map(\.text.text), service = named.lazy.compactMap(\.text.service).first
+            var dkim: [String] = [], mailFrom: [String] = [], helo: [String] = []
+            for (token, _) in named {
+                let name = tally.names.names[Int(tally.domain(ofToken: token))]
+                guard name.unicodeScalars.first?.isASCII ?? true else {
+                    return Sender(sortedTokens: texts, service: service)
+                }
+                switch AuditTally.TokenKind(rawValue: token & 3)! {  // a token without a domain: its kind's word
+                case .dkim: dkim.append(name.isEmpty ? "d" : name)
+                case .mailFrom: mailFrom.append(name.isEmpty ? "mfrom" : name)
+                case .helo: helo.append(name.isEmpty ? "helo" : name)
+                }
+            }
+            return Sender(sortedTokens: texts, service: service, dkimDomains: dkim, mailFromDomains: mailFrom,
+                          heloDomains: helo)
+        }
         // A source's tokens, and so its sender, are the same for every domain it sends as: found once per source.
         var senderOfRow = [Int32](repeating: -1, count: tally.rows.count)
         var assigned = [Bool](repeating: false, count: 2)
@@ -136,8 +157,7 @@ public struct SenderAudit: Sendable {
                     senderIndex = known
                 } else {
                     senderIndex = senders.count
-                    let named = tokens.map(textAndService).sorted { $0.text < $1.text }
-                    senders.append(Sender(sortedTokens: named.map(\.text), service: named.lazy.compactMap(\.service).first))
+                    senders.append(sender(of: tokens))
                     assigned.append(false)
                     senderOfTokens[tokens] = senderIndex
                     tokensOfSender[senderIndex] = tokens

@@ -25,8 +25,14 @@ public struct SenderVerdict: Sendable {
     /// - `forwarded` when all its mail is forwarded traffic that fails;
     /// - else the failing diagnosis with the most messages, forwarded traffic left aside.
     public var diagnosis: Diagnosis {
-        let failing = messagesByDiagnosis.filter { $0.key != .aligned && $0.key != .forwarded && $0.value > 0 }
-        if let worst = failing.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key { return worst }
+        // The most messages, the first diagnosis (`Diagnosis.allCases` order) on a tie: one pass, nothing copied
+        // (views ask for it several times per row).
+        var worst: (key: Diagnosis, value: UInt64)?
+        for (key, value) in messagesByDiagnosis where key != .aligned && key != .forwarded && value > 0 {
+            if let known = worst, !((known.value, key) < (value, known.key)) { continue }
+            worst = (key, value)
+        }
+        if let worst { return worst.key }
         let forwarded = messagesByDiagnosis[.forwarded, default: 0]
         return forwarded > 0 && totals.dmarcPass == 0 ? .forwarded : .aligned
     }

@@ -133,4 +133,30 @@ struct AuditTallyTests {
             #expect(describe(merged) == describe(whole), "split \(split)")
         }
     }
+
+    @Test("a sender named from its tokens' ids is named as from their texts")
+    func senderNamesFromIDs() {
+        var tally = AuditTally()
+        let header = ReportHeader(metadata: ReportMetadata(dateRange: DateRange(begin: 1_735_689_600)),
+                                  policy: PolicyPublished(domain: "example.com"))
+        // Domains without a name, with `=`, beginning with a combining mark or another non-ASCII character, and one
+        // domain passing both DKIM and SPF.
+        let domains = ["", "a=b", "=x", "\u{301}mark.example", "éxample.fr", "esp.example.net", "example.com", "mailchimp.com"]
+        for (n, dkim) in domains.enumerated() {
+            for (m, spf) in domains.enumerated() where m != n || n == 6 {
+                let record = Record(sourceIP: SourceIP(reportText: "192.0.2.\(n * 10 + m)"), count: 1,
+                                    identifiers: Identifiers(headerFrom: "example.com"),
+                                    authResults: AuthResults(
+                                        dkim: n == 7 ? [] : [DKIMAuthResult(domain: dkim, result: .pass)],
+                                        spf: [SPFAuthResult(domain: spf, scope: m % 2 == 0 ? "helo" : "mfrom", result: .pass)]))
+                tally.add(record, in: header)
+            }
+        }
+        let senders = SenderAudit(tally, rule: SteadySourceRule(minimumDays: 1)).verdicts.map(\.sender)
+            .filter { $0.kind == .authenticated }
+        #expect(senders.count > 40)
+        for sender in senders where sender.service == nil {
+            #expect(sender.name == Sender(authenticatedAs: Set(sender.authenticatedAs)).name, "\(sender.authenticatedAs)")
+        }
+    }
 }
