@@ -90,7 +90,7 @@ struct TableWriter {
     private func writeAlignedTable(hasTotals: Bool, to output: StandardOutput) {
         let header = columns.map(\.name)
         let natural = columns.indices.map { index in
-            ([header[index].count] + pending.map { $0[index].text.count }).max() ?? 0
+            ([TableLayout.length(of: header[index])] + pending.map { TableLayout.length(of: $0[index].text) }).max() ?? 0
         }
         let layout = TableLayout(natural: natural, give: give, limit: terminal.width, names: header)
         if !layout.hidden.isEmpty {
@@ -105,7 +105,7 @@ struct TableWriter {
             for (position, index) in layout.shown.enumerated() {
                 let width = layout.widths[index]
                 let cell = TableLayout.fit(cells[index].text, width: width)
-                let padding = width - cell.count
+                let padding = width - TableLayout.length(of: cell)
                 if position > 0 { pendingSpaces += TableLayout.gap }
                 if columns[index].alignsRight { pendingSpaces += padding }
                 if !cell.isEmpty {
