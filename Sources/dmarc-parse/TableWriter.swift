@@ -210,11 +210,12 @@ extension String {
     fileprivate mutating func appendSpaces(_ count: Int) {
         var left = count
         while left > 0 {
-            let part = Swift.min(left, Self.spaces.utf8.count)
-            append(contentsOf: Self.spaces.prefix(part))
+            let part = Swift.min(left, Self.spaces.count - 1)
+            append(Self.spaces[part])
             left -= part
         }
     }
 
-    private static let spaces = String(repeating: " ", count: 64)
+    /// Strings of 0 to 32 spaces, by length.
+    private static let spaces = (0...32).map { String(repeating: " ", count: $0) }
 }
