@@ -59,12 +59,12 @@ enum AuditView {
     /// (`ptr` … `country`) and the text what is known: `192.0.2.1 (35; SendGrid; AS64501 SendGrid, Inc.; DE)`.
     static func topSources(_ verdict: SenderVerdict, json: Bool,
                            enrichment: [SourceIP: SourceEnrichment]? = nil) -> Cell {
-        let sources = verdict.sources
-        let shown = sources.prefix(json ? jsonTopSources : textTopSources)
+        let shown = verdict.topSources(json ? jsonTopSources : textTopSources)
+        let sourceCount = verdict.messagesBySource.count
         let text = shown.map { source -> String in
             let known = enrichment.map { EnrichmentView.text($0[source.source] ?? SourceEnrichment()) } ?? ""
             return "\(source.source.text) (\(source.messages)\(known.isEmpty ? "" : "; " + known))"
-        } + (sources.count > shown.count ? ["+\(sources.count - shown.count) more"] : [])
+        } + (sourceCount > shown.count ? ["+\(sourceCount - shown.count) more"] : [])
         let objects: [[(key: String, value: Cell)]] = shown.map { source in
             [("ip", .text(source.source.text)), ("messages", .number(source.messages))]
                 + (enrichment.map { EnrichmentView.members($0[source.source] ?? SourceEnrichment()) } ?? [])

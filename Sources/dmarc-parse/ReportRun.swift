@@ -56,7 +56,8 @@ struct ReportRun {
             SourceView.write(statistics, enricher: enricher, as: format, to: output)
             sayWarnings(of: enricher)
         case .audit:
-            let sources = SenderAudit.sources(of: statistics.audit)
+            // Every source only when enrichment looks them up (a set of tens of thousands, for nothing else).
+            let sources = enrichment == nil ? [] : SenderAudit.sources(of: statistics.audit)
             let enricher = enricher(for: sources)
             let enrichment = enricher.map { EnrichmentView.table($0, for: sources) }
             sayWarnings(of: enricher)

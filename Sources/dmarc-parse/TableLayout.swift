@@ -65,7 +65,14 @@ struct TableLayout: Equatable {
 
     /// `text` within `width` characters: cut with "…" when longer.
     static func fit(_ text: String, width: Int) -> String {
-        guard text.count > width else { return text }
+        guard length(of: text) > width else { return text }
         return width <= 1 ? String(text.prefix(width)) : text.prefix(width - 1) + "…"
+    }
+
+    /// The characters of `text` (`count`): its bytes when all are ASCII but CR (CR LF is one character), found
+    /// without walking its characters (a table of tens of thousands of cells measures each of them three times).
+    static func length(of text: String) -> Int {
+        let bytes = text.utf8
+        return bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? bytes.count : text.count
     }
 }

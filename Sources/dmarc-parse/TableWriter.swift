@@ -177,15 +177,14 @@ struct TableWriter {
 /// A cell of the aligned table as printed, with its width in characters measured once.
 struct AlignedCell {
     var text: String
-    /// Characters (what `TableLayout` counts); the byte count when the text is ASCII, which is nearly always.
+    /// Characters, as `TableLayout` counts them.
     var width: Int
     var emphasis: CellEmphasis?
 
     init(_ text: String, emphasis: CellEmphasis? = nil) {
         self.text = text
         self.emphasis = emphasis
-        let utf8 = text.utf8
-        width = utf8.allSatisfy { $0 < 0x80 } ? utf8.count : text.count
+        width = TableLayout.length(of: text)
     }
 }
 

@@ -4,6 +4,15 @@ import Testing
 /// The rule that fits a table to a terminal, on made-up widths.
 @Suite("Table layout")
 struct TableLayoutTests {
+    @Test("a cell's length is its count of characters, whatever the text")
+    func lengthIsTheCharacterCount() {
+        let texts = ["", "a", "192.0.2.1 (35), 192.0.2.2 (3), +12 more", "a\r\nb", "\r", "\r\n", "e\u{301}",
+                     "éxample.fr", "👍🏽 ok", "tab\there", String(repeating: "x", count: 300)]
+        for text in texts {
+            #expect(TableLayout.length(of: text) == text.count, "\(text.debugDescription)")
+        }
+    }
+
     @Test("no limit, or enough room: every column at its natural width")
     func fits() {
         let natural = [10, 5, 30]

@@ -2,7 +2,9 @@
 /// source authenticated as and the days it was seen on, totals per policy domain and per DKIM key. It grows with
 /// distinct sources, domains and keys, never with records.
 ///
-/// Fed record by record with the report's header (`add(_:in:)`), one tally per report, then merged (`merge(_:)`).
+/// Fed record by record with the report's header (`add(_:in:)`; or tentatively, a report at a time, by
+/// `ReportSummarizer`: `addTentatively`, then `commitTentative` or `discardTentative`), one tally per thread, then
+/// merged (`merge(_:)`).
 /// Sources are rows of a table keyed by the binary address (`SourceIndex`), domains small ids into a name table:
 /// a busy domain's folder has tens of thousands of sources, and string-keyed sets per source cost more memory and
 /// time than parsing the reports (issue 17).
@@ -37,18 +39,24 @@ public struct AuditTally: Sendable {
     }
 
     var sources = SourceIndex()
+    /// By source index; a source of a report that did not count has an empty row (no days).
     var rows: [Row] = []
     /// Lower-cased domains: `header_from` and authenticated ones.
-    var names = NameTable()
+    var names = DomainNames()
     var totals: [Key: MessageTotals] = [:]
-    /// Per policy domain (lower case).
-    public private(set) var policyDomains: [String: PolicyDomainTotals] = [:]
-    /// Per DKIM signing domain and selector.
-    public private(set) var dkimKeys: [DKIMKey: DKIMKeyTotals] = [:]
-    /// The policy domain of the last record as written and as a key: records come a report at a time.
-    private var lastPolicyDomain: (written: String, key: String) = ("", "")
-    /// The last `header_from` as written, lower-cased, and its id: a report's records nearly always name one.
-    private var lastHeaderFrom: (written: String, normalised: String, id: UInt32)?
+    /// Lower-cased policy domains, and their totals by id (nil until a record of theirs counts).
+    var policyDomainNames = DomainNames()
+    var policyDomainTotals: [PolicyDomainTotals?] = []
+    /// DKIM keys: index by `keyIndex(domain:selector:)`, the selectors as written, the counts by index (nil until
+    /// a record signed by the key counts).
+    var selectors = NameTable()
+    var keyIndices: [UInt64: UInt32] = [:]
+    var keys: [(domain: UInt32, selector: UInt32)] = []
+    var keyCounts: [DKIMKeyCounts?] = []
+    /// The records of the report being read (`addTentatively`).
+    private var pending = PendingAudit()
+    /// The last `header_from` as written and its id: a report's records nearly always name one.
+    private var lastHeaderFrom: (written: String, id: UInt32)?
 
     /// Nothing counted yet.
     public init() {}
@@ -61,54 +69,157 @@ public struct AuditTally: Sendable {
     /// A token's domain.
     func domain(ofToken token: UInt32) -> UInt32 { token >> 2 }
 
+    /// Per policy domain (lower case).
+    public var policyDomains: [String: PolicyDomainTotals] {
+        var result: [String: PolicyDomainTotals] = [:]
+        for (id, totals) in policyDomainTotals.enumerated() {
+            if let totals { result[policyDomainNames.names[id]] = totals }
+        }
+        return result
+    }
+
+    /// Per DKIM signing domain and selector.
+    public var dkimKeys: [DKIMKey: DKIMKeyTotals] {
+        var result: [DKIMKey: DKIMKeyTotals] = [:]
+        for (index, counts) in keyCounts.enumerated() {
+            guard let counts else { continue }
+            var headerFromDomains = Set<String>()
+            counts.headerFromDomains.forEach { headerFromDomains.insert(names.names[Int($0)]) }
+            let key = DKIMKey(domain: names.names[Int(keys[index].domain)],
+                              selector: selectors.names[Int(keys[index].selector)])
+            result[key] = DKIMKeyTotals(counts, headerFromDomains: headerFromDomains)
+        }
+        return result
+    }
+
     /// Counts one record of a report with `header`.
     public mutating func add(_ record: Record, in header: ReportHeader) {
+        addTentatively(record, in: header)
+        commitTentative()
+    }
+
+    /// Adds one record of the report being read, counted only when `commitTentative()` follows (forgotten by
+    /// `discardTentative()`). Its domains, key and source get their ids now, its counts wait.
+    mutating func addTentatively(_ record: Record, in header: ReportHeader) {
         let policy = header.policy
         let outcome = record.dmarcOutcome(under: policy)
         let written = record.identifiers.headerFrom
-        let headerFrom: String, headerFromID: UInt32
+        let headerFrom: UInt32
         if let last = lastHeaderFrom, last.written == written {
-            (headerFrom, headerFromID) = (last.normalised, last.id)
+            headerFrom = last.id
         } else {
-            headerFrom = OrganisationalDomain.normalised(written)
-            headerFromID = names.id(of: headerFrom)
-            lastHeaderFrom = (written, headerFrom, headerFromID)
+            headerFrom = names.id(ofWritten: written)
+            lastHeaderFrom = (written, headerFrom)
         }
         let row = sources.index(of: record.sourceIP)
         if row == rows.count { rows.append(Row()) }
-        let key = Key(row: UInt32(row), headerFrom: headerFromID,
-                      diagnosis: Diagnosis(record: record, policy: policy, outcome: outcome))
-        totals[key, default: MessageTotals()].add(record, outcome: outcome)
-        for result in record.authResults.dkim where result.result == .pass {
-            let name = names.id(of: OrganisationalDomain.normalised(result.domain))
-            rows[row].authenticatedAs.insert(Self.token(name, kind: .dkim))
+        // Each authenticated domain's id once: for the tokens, the DKIM keys and the alignment.
+        let dkim = record.authResults.dkim, spf = record.authResults.spf
+        var dkimIDs = InlineIDs(), spfIDs = InlineIDs()
+        for index in dkim.indices {
+            let domain = names.id(ofWritten: dkim[index].domain)
+            dkimIDs.append(domain)
+            if dkim[index].result == .pass { pending.addToken(Self.token(domain, kind: .dkim)) }
+            let key = keyIndex(domain: domain, selector: selectors.id(of: dkim[index].selector ?? ""))
+            pending.addSignature(PendingAudit.Signature(key: key, outcome: DKIMKeyCounts.Outcome(dkim[index].result)))
         }
-        for result in record.authResults.spf where result.result == .pass {
-            let name = names.id(of: OrganisationalDomain.normalised(result.domain))
-            rows[row].authenticatedAs.insert(
-                Self.token(name, kind: result.scope?.lowercased() == "helo" ? .helo : .mailFrom))
+        for index in spf.indices {
+            let domain = names.id(ofWritten: spf[index].domain)
+            spfIDs.append(domain)
+            if spf[index].result == .pass {
+                pending.addToken(Self.token(domain, kind: Self.isHELO(spf[index].scope) ? .helo : .mailFrom))
+            }
         }
-        rows[row].days.insert(header.metadata.dateRange.begin / 86_400)
-        if lastPolicyDomain.written != policy.domain {
-            lastPolicyDomain = (policy.domain, OrganisationalDomain.normalised(policy.domain))
+        // Alignment by ids: the same answers as `OrganisationalDomain.isAligned` on the texts.
+        func isAligned(_ authenticated: String, _ id: UInt32, mode: Alignment?) -> Bool {
+            guard !authenticated.isEmpty, !written.isEmpty else { return false }
+            if mode == .strict { return id == headerFrom }
+            return names.organisationalID(of: id) == names.organisationalID(of: headerFrom)
         }
-        policyDomains[lastPolicyDomain.key, default: PolicyDomainTotals()].add(record, outcome: outcome, policy: policy)
-        for signature in record.authResults.dkim {
-            dkimKeys[DKIMKey(signature), default: DKIMKeyTotals()].add(signature, of: record, headerFrom: headerFrom)
+        let diagnosis = Diagnosis(
+            record: record, outcome: outcome,
+            dkimAligned: { isAligned(dkim[$0].domain, dkimIDs[$0], mode: policy.adkim) },
+            spfAligned: { isAligned(spf[$0].domain, spfIDs[$0], mode: policy.aspf) })
+        var counts = MessageTotals()
+        counts.add(record, outcome: outcome)
+        if pending.policy == nil {  // the first record of the report
+            pending.setPolicy(policy, domain: policyDomainNames.id(ofWritten: policy.domain))
         }
+        pending.addEntry(key: Key(row: UInt32(row), headerFrom: headerFrom, diagnosis: diagnosis), totals: counts,
+                         day: header.metadata.dateRange.begin / 86_400)
     }
 
-    /// Adds what another tally counted (another report, or another thread's reports): its ids remapped to ours.
+    /// Counts the records added since the last commit or discard: their report counts.
+    mutating func commitTentative() {
+        guard let policy = pending.policy else { return }
+        var reportTotals = MessageTotals()
+        var tokenStart = 0, signatureStart = 0
+        for entry in pending.entries {
+            let row = Int(entry.key.row)
+            totals[entry.key, default: MessageTotals()].add(entry.totals)
+            reportTotals.add(entry.totals)
+            for index in tokenStart..<Int(entry.tokenEnd) { rows[row].authenticatedAs.insert(pending.tokens[index]) }
+            rows[row].days.insert(entry.day)
+            for index in signatureStart..<Int(entry.signatureEnd) {
+                let signature = pending.signatures[index]
+                let key = Int(signature.key)
+                if keyCounts[key] == nil { keyCounts[key] = DKIMKeyCounts() }
+                keyCounts[key]!.add(signature.outcome, count: entry.totals.messages, headerFrom: entry.key.headerFrom)
+            }
+            tokenStart = Int(entry.tokenEnd)
+            signatureStart = Int(entry.signatureEnd)
+        }
+        addPolicyDomain(policy.domain) { $0.add(reportTotals, policy: policy.words) }
+        pending.removeAll()
+    }
+
+    /// Changes the totals of the policy domain `domain` (an id of `policyDomainNames`), made when missing.
+    private mutating func addPolicyDomain(_ domain: UInt32, _ change: (inout PolicyDomainTotals) -> Void) {
+        let index = Int(domain)
+        if index >= policyDomainTotals.count {
+            policyDomainTotals += repeatElement(nil, count: index + 1 - policyDomainTotals.count)
+        }
+        var totals = policyDomainTotals[index].take() ?? PolicyDomainTotals()
+        change(&totals)
+        policyDomainTotals[index] = totals
+    }
+
+    /// Forgets the records added since the last commit or discard: their report does not count.
+    mutating func discardTentative() {
+        pending.removeAll()
+    }
+
+    /// The index of the DKIM key of `domain` (an id of `names`) and `selector` (an id of `selectors`).
+    private mutating func keyIndex(domain: UInt32, selector: UInt32) -> UInt32 {
+        let packed = UInt64(domain) << 32 | UInt64(selector)
+        if let index = keyIndices[packed] { return index }
+        let index = UInt32(keys.count)
+        keys.append((domain, selector))
+        keyCounts.append(nil)
+        keyIndices[packed] = index
+        return index
+    }
+
+    /// Whether an SPF scope is `helo`, in any case (lower-cased only when it has the length of one).
+    private static func isHELO(_ scope: String?) -> Bool {
+        guard let scope, scope.utf8.count == 4 else { return false }
+        return scope.lowercased() == "helo"
+    }
+
+    /// Adds what another tally counted (another thread's reports): its ids remapped to ours. Its records not
+    /// committed yet are left out.
     public mutating func merge(_ other: AuditTally) {
-        if rows.isEmpty && policyDomains.isEmpty && dkimKeys.isEmpty {
+        guard !other.totals.isEmpty else { return }  // every record that counts has totals
+        if totals.isEmpty && pending.isEmpty {
             self = other
+            pending = PendingAudit()
             lastHeaderFrom = nil
             return
         }
-        let nameMap = other.names.names.map { names.id(of: $0) }
+        let nameMap = other.names.names.map { names.id(ofNormalised: $0) }
         func remap(_ token: UInt32) -> UInt32 { nameMap[Int(token >> 2)] << 2 | token & 3 }
-        var rowMap = [UInt32](repeating: 0, count: other.rows.count)
-        for (index, otherRow) in other.rows.enumerated() {
+        var rowMap = [UInt32](repeating: .max, count: other.rows.count)
+        for (index, otherRow) in other.rows.enumerated() where otherRow.days.count > 0 {
             let row = sources.index(of: other.sources.sources[index])
             if row == rows.count { rows.append(Row()) }
             rowMap[index] = UInt32(row)
@@ -119,9 +230,22 @@ public struct AuditTally: Sendable {
             let mapped = Key(row: rowMap[Int(key.row)], headerFrom: nameMap[Int(key.headerFrom)], diagnosis: key.diagnosis)
             totals[mapped, default: MessageTotals()].add(value)
         }
-        for (domain, value) in other.policyDomains { policyDomains[domain, default: PolicyDomainTotals()].merge(value) }
-        for (key, value) in other.dkimKeys { dkimKeys[key, default: DKIMKeyTotals()].merge(value) }
+        for (id, value) in other.policyDomainTotals.enumerated() {
+            guard let value else { continue }
+            addPolicyDomain(policyDomainNames.id(ofNormalised: other.policyDomainNames.names[id])) { $0.merge(value) }
+        }
+        for (index, value) in other.keyCounts.enumerated() {
+            guard let value else { continue }
+            let (domain, selector) = other.keys[index]
+            let key = Int(keyIndex(domain: nameMap[Int(domain)],
+                                   selector: selectors.id(of: other.selectors.names[Int(selector)])))
+            if keyCounts[key] == nil { keyCounts[key] = DKIMKeyCounts() }
+            keyCounts[key]!.merge(value) { nameMap[Int($0)] }
+        }
     }
+
+    /// Whether the source of `row` was counted (a source of a report that did not count has a row, empty).
+    func isCounted(row: Int) -> Bool { rows[row].days.count > 0 }
 
     /// Distinct days the source of `row` was seen on, up to `SteadySourceRule.dayCap`.
     func days(ofRow row: Int) -> Int { rows[row].days.count }
@@ -159,5 +283,29 @@ struct DaySet: Sendable {
         let kept = all.sorted().prefix(SteadySourceRule.dayCap)
         first = kept.first!
         more = Array(kept.dropFirst())
+    }
+}
+
+/// The domain ids of one record's DKIM or SPF results: nearly always one or two, held inline.
+private struct InlineIDs {
+    private var first: UInt32 = 0, second: UInt32 = 0
+    private var more: [UInt32] = []
+    private var count = 0
+
+    mutating func append(_ id: UInt32) {
+        switch count {
+        case 0: first = id
+        case 1: second = id
+        default: more.append(id)
+        }
+        count += 1
+    }
+
+    subscript(index: Int) -> UInt32 {
+        switch index {
+        case 0: first
+        case 1: second
+        default: more[index - 2]
+        }
     }
 }

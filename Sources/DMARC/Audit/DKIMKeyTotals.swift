@@ -12,10 +12,6 @@ public struct DKIMKey: Sendable, Hashable, Comparable {
         self.selector = selector
     }
 
-    init(_ result: DKIMAuthResult) {
-        self.init(domain: OrganisationalDomain.normalised(result.domain), selector: result.selector ?? "")
-    }
-
     public static func < (lhs: DKIMKey, rhs: DKIMKey) -> Bool {
         (lhs.domain, lhs.selector) < (rhs.domain, rhs.selector)
     }
@@ -35,14 +31,13 @@ public struct DKIMKeyTotals: Sendable, Hashable {
     /// Nothing counted yet.
     public init() {}
 
-    mutating func add(_ signature: DKIMAuthResult, of record: Record, headerFrom: String) {
-        messages &+= record.count
-        switch signature.result {
-        case .pass: pass &+= record.count
-        case .fail: fail &+= record.count
-        default: other &+= record.count
-        }
-        if headerFromDomains.count != 1 || headerFromDomains.first != headerFrom { headerFromDomains.insert(headerFrom) }
+    /// The totals `AuditTally` counted by ids, with the `header_from` domains named.
+    init(_ counts: DKIMKeyCounts, headerFromDomains: Set<String>) {
+        messages = counts.messages
+        pass = counts.pass
+        fail = counts.fail
+        other = counts.other
+        self.headerFromDomains = headerFromDomains
     }
 
     /// Adds the same key's totals counted elsewhere.
@@ -52,5 +47,48 @@ public struct DKIMKeyTotals: Sendable, Hashable {
         fail &+= other.fail
         self.other &+= other.other
         headerFromDomains.formUnion(other.headerFromDomains)
+    }
+}
+
+/// One DKIM key's counts as `AuditTally` keeps them: the `header_from` domains as ids.
+struct DKIMKeyCounts: Sendable {
+    var messages: UInt64 = 0
+    var pass: UInt64 = 0
+    var fail: UInt64 = 0
+    var other: UInt64 = 0
+    /// Ids of `AuditTally.names`.
+    var headerFromDomains = IDSet()
+
+    /// How a receiver judged a signature, as the counts split it.
+    enum Outcome: UInt8, Sendable {
+        case pass, fail, other
+
+        init(_ result: DKIMResult) {
+            switch result {
+            case .pass: self = .pass
+            case .fail: self = .fail
+            default: self = .other
+            }
+        }
+    }
+
+    /// Counts `count` messages signed by the key, judged `outcome`, sent as `headerFrom` (an id).
+    mutating func add(_ outcome: Outcome, count: UInt64, headerFrom: UInt32) {
+        messages &+= count
+        switch outcome {
+        case .pass: pass &+= count
+        case .fail: fail &+= count
+        case .other: other &+= count
+        }
+        headerFromDomains.insert(headerFrom)
+    }
+
+    /// Adds the same key's counts from another tally, its domain ids mapped to ours by `name`.
+    mutating func merge(_ other: DKIMKeyCounts, name: (UInt32) -> UInt32) {
+        messages &+= other.messages
+        pass &+= other.pass
+        fail &+= other.fail
+        self.other &+= other.other
+        other.headerFromDomains.forEach { headerFromDomains.insert(name($0)) }
     }
 }

@@ -15,7 +15,11 @@ public enum OrganisationalDomain {
     /// The organisational domain of `domain` (lower case, without a trailing dot). A name that is a public suffix
     /// itself, or that the list cannot judge, is its own organisational domain.
     public static func of(_ domain: String) -> String {
-        let name = normalised(domain)
+        of(normalised: normalised(domain))
+    }
+
+    /// The organisational domain of `name`, lower-cased and without its trailing dot already (`normalised`).
+    static func of(normalised name: String) -> String {
         guard !name.isEmpty, let context else { return name }
         return name.withCString { start -> String in
             // libpsl returns a pointer into the string it was given (or NULL), never memory to free.

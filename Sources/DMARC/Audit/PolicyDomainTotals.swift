@@ -12,10 +12,11 @@ public struct PolicyDomainTotals: Sendable, Hashable {
     /// Nothing counted yet.
     public init() {}
 
-    mutating func add(_ record: Record, outcome: DMARCOutcome, policy: PolicyPublished) {
-        totals.add(record, outcome: outcome)
+    /// Counts a record's `totals`, of a report published with `policy` (its words: `PolicyWords`).
+    mutating func add(_ totals: MessageTotals, policy: PolicyWords) {
+        self.totals.add(totals)
         // Consecutive records share their report's policy: compare before hashing.
-        let p = policy.p?.word ?? "-", sp = policy.sp?.word ?? "-", pct = policy.pct.map(String.init) ?? "-"
+        let (p, sp, pct) = (policy.p, policy.sp, policy.pct)
         if policies.count != 1 || policies.first != p { policies.insert(p) }
         if subdomainPolicies.count != 1 || subdomainPolicies.first != sp { subdomainPolicies.insert(sp) }
         if percentages.count != 1 || percentages.first != pct { percentages.insert(pct) }
@@ -27,5 +28,16 @@ public struct PolicyDomainTotals: Sendable, Hashable {
         policies.formUnion(other.policies)
         subdomainPolicies.formUnion(other.subdomainPolicies)
         percentages.formUnion(other.percentages)
+    }
+}
+
+/// The published `p=`, `sp=` and `pct=` of a report as `PolicyDomainTotals` lists them (`-` when left out).
+struct PolicyWords: Sendable, Equatable {
+    var p: String, sp: String, pct: String
+
+    init(_ policy: PolicyPublished) {
+        p = policy.p?.word ?? "-"
+        sp = policy.sp?.word ?? "-"
+        pct = policy.pct.map(String.init) ?? "-"
     }
 }

@@ -12,31 +12,36 @@ extension Diagnosis {
     /// Diagnoses one record whose DMARC result (`DMARCOutcome`) is worked out already.
     public init(record: Record, policy: PolicyPublished, outcome: DMARCOutcome) {
         let headerFrom = record.identifiers.headerFrom
+        let dkim = record.authResults.dkim, spf = record.authResults.spf
+        self.init(record: record, outcome: outcome,
+                  dkimAligned: { OrganisationalDomain.isAligned(dkim[$0].domain, with: headerFrom, mode: policy.adkim) },
+                  spfAligned: { OrganisationalDomain.isAligned(spf[$0].domain, with: headerFrom, mode: policy.aspf) })
+    }
+
+    /// Diagnoses one record, `dkimAligned(i)` and `spfAligned(i)` telling whether the domain of its `i`th DKIM or
+    /// SPF result is aligned with its `header_from` under the policy (`OrganisationalDomain.isAligned`; `AuditTally`
+    /// answers from domain ids).
+    init(record: Record, outcome: DMARCOutcome, dkimAligned: (Int) -> Bool, spfAligned: (Int) -> Bool) {
         let evaluated = record.policyEvaluated
         if outcome.passes {
             self = .aligned
             return
         }
-        let forwardingReasons: Set<PolicyOverride> = [.forwarded, .mailingList, .trustedForwarder]
-        if evaluated.reasons.contains(where: { forwardingReasons.contains($0.type) }) {
+        if evaluated.reasons.contains(where: { Self.forwardingReasons.contains($0.type) }) {
             self = .forwarded
             return
         }
         let dkim = record.authResults.dkim
         let spf = record.authResults.spf
-        func alignedDKIM(_ result: DKIMAuthResult) -> Bool {
-            OrganisationalDomain.isAligned(result.domain, with: headerFrom, mode: policy.adkim)
-        }
-        func alignedSPF(_ result: SPFAuthResult) -> Bool {
-            OrganisationalDomain.isAligned(result.domain, with: headerFrom, mode: policy.aspf)
-        }
-        if dkim.contains(where: { alignedDKIM($0) && $0.result != .pass && $0.result != .none }) {
+        if dkim.indices.contains(where: { dkimAligned($0) && dkim[$0].result != .pass && dkim[$0].result != .none }) {
             self = .forwarded  // the domain's own signature broke on the way (a footer, a rewritten subject)
-        } else if dkim.contains(where: { $0.result == .pass && !alignedDKIM($0) }) {
+        } else if dkim.indices.contains(where: { dkim[$0].result == .pass && !dkimAligned($0) }) {
             self = .dkimNotAligned
-        } else if spf.contains(where: { $0.result == .pass && !alignedSPF($0) }) {
+        } else if spf.indices.contains(where: { spf[$0].result == .pass && !spfAligned($0) }) {
             self = .spfNotAligned
-        } else if spf.contains(where: { alignedSPF($0) && ($0.result == .fail || $0.result == .softfail) }) {
+        } else if spf.indices.contains(where: {
+            spfAligned($0) && (spf[$0].result == .fail || spf[$0].result == .softfail)
+        }) {
             self = .spfFailsForDomain
         } else if dkim.isEmpty {
             self = .noDKIMSignature
@@ -44,4 +49,6 @@ extension Diagnosis {
             self = .likelySpoofing
         }
     }
+
+    private static let forwardingReasons: Set<PolicyOverride> = [.forwarded, .mailingList, .trustedForwarder]
 }

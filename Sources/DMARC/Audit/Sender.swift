@@ -25,13 +25,35 @@ public struct Sender: Hashable, Sendable, Comparable {
     }
 
     init(authenticatedAs tokens: Set<String>) {
-        authenticatedAs = tokens.sorted()
-        service = authenticatedAs.lazy.compactMap { token in
-            KnownService.named(by: Self.domain(of: token))
-        }.first
+        let sorted = tokens.sorted()
+        self.init(sortedTokens: sorted, service: sorted.lazy.compactMap(Self.service(ofToken:)).first)
+    }
+
+    /// The sender of `sortedTokens` (sorted as strings), whose `service` is the first token's with one
+    /// (`service(ofToken:)`): `SenderAudit` looks each token up once, not once per sender.
+    init(sortedTokens: [String], service: String?) {
+        authenticatedAs = sortedTokens
+        self.service = service
         kind = .authenticated
         sourceLabel = nil
         name = Self.makeName(kind: kind, service: service, authenticatedAs: authenticatedAs, sourceLabel: nil)
+    }
+
+    /// The sender of `sortedTokens` whose domains are split by kind already (each list in token order; a token
+    /// without a domain as its kind's word, `d`): `SenderAudit` reads them from ids, not from the texts.
+    init(sortedTokens: [String], service: String?, dkimDomains: [String], mailFromDomains: [String],
+         heloDomains: [String]) {
+        authenticatedAs = sortedTokens
+        self.service = service
+        kind = .authenticated
+        sourceLabel = nil
+        name = Self.authenticatedName(service: service, dkimDomains: dkimDomains, mailFromDomains: mailFromDomains,
+                                      heloDomains: heloDomains)
+    }
+
+    /// The known service a token's domain belongs to.
+    static func service(ofToken token: String) -> String? {
+        KnownService.named(by: domain(of: token))
     }
 
     /// A known service's sender, over the domains all its sources authenticated as.
@@ -71,15 +93,32 @@ public struct Sender: Hashable, Sendable, Comparable {
             return "unauthenticated \(source.text)" + (sourceLabel.map { " (\($0))" } ?? "")
         case .authenticated:
             if let service { return service }
-            let dkimDomains = authenticatedAs.filter { $0.hasPrefix("d=") }.map(Self.domain)
-            let mailFrom = authenticatedAs.filter { $0.hasPrefix("mfrom=") }.map(Self.domain)
-            let helo = authenticatedAs.filter { $0.hasPrefix("helo=") }.map(Self.domain)
-            var domains: [String] = []
-            for domain in dkimDomains + mailFrom + helo where !domains.contains(domain) { domains.append(domain) }
-            guard let main = domains.first else { return "unauthenticated" }
-            let more = domains.count > 1 ? " +\(domains.count - 1) more" : ""
-            return main + more + (dkimDomains.isEmpty ? " (SPF only)" : "")
+            var dkimDomains: [String] = [], mailFrom: [String] = [], helo: [String] = []
+            for token in authenticatedAs {  // one pass: a token has one of the prefixes
+                if token.hasPrefix("d=") {
+                    dkimDomains.append(Self.domain(of: token))
+                } else if token.hasPrefix("mfrom=") {
+                    mailFrom.append(Self.domain(of: token))
+                } else if token.hasPrefix("helo=") {
+                    helo.append(Self.domain(of: token))
+                }
+            }
+            return authenticatedName(service: service, dkimDomains: dkimDomains, mailFromDomains: mailFrom,
+                                     heloDomains: helo)
         }
+    }
+
+    /// The name of an authenticated sender (see `makeName`).
+    private static func authenticatedName(service: String?, dkimDomains: [String], mailFromDomains: [String],
+                                          heloDomains: [String]) -> String {
+        if let service { return service }
+        var domains: [String] = [], seen = Set<String>()
+        for domain in dkimDomains + mailFromDomains + heloDomains where seen.insert(domain).inserted {
+            domains.append(domain)
+        }
+        guard let main = domains.first else { return "unauthenticated" }
+        let more = domains.count > 1 ? " +\(domains.count - 1) more" : ""
+        return main + more + (dkimDomains.isEmpty ? " (SPF only)" : "")
     }
 
     /// The domains of passing DKIM signatures (`d=`), sorted.

@@ -29,6 +29,7 @@ public struct SenderAudit: Sendable {
         let (senders, senderOf) = Self.senders(of: tally, rule: rule, enrichment: enrichment)
         var groupOf: [UInt64: Int] = [:]
         var rows: [SenderVerdict] = []
+        var senderOfRow: [Int] = []  // the index in `senders` of each row's sender
         for (key, totals) in tally.totals {
             let senderIndex = senderOf[SourceDomain(row: key.row, headerFrom: key.headerFrom)]!
             let sender = senders[senderIndex]
@@ -46,12 +47,21 @@ public struct SenderAudit: Sendable {
                 index = rows.count
                 groupOf[groupKey] = index
                 rows.append(SenderVerdict(sender: sender, headerFrom: tally.names.names[Int(key.headerFrom)]))
+                senderOfRow.append(senderIndex)
             }
             rows[index].add(totals, from: tally.sources.sources[Int(key.row)], diagnosis: diagnosis)
         }
         // Failing mail first, then most messages, then by sender and domain. A sender's name and tokens are
         // worked out once per row, not once per comparison (tens of thousands of rows for a busy domain).
-        let senderKeys = rows.map { ($0.sender.name, $0.sender.authenticatedAs.joined(separator: ",")) }
+        var keyOfSender: [Int: (String, String)] = [:]
+        let senderKeys = rows.indices.map { index in
+            let senderIndex = senderOfRow[index]
+            if let known = keyOfSender[senderIndex] { return known }
+            let sender = rows[index].sender
+            let key = (sender.name, sender.authenticatedAs.joined(separator: ","))
+            keyOfSender[senderIndex] = key
+            return key
+        }
         verdicts = rows.indices.sorted { a, b in
             let left = rows[a], right = rows[b]
             if left.totals.dmarcFail != right.totals.dmarcFail { return left.totals.dmarcFail > right.totals.dmarcFail }
@@ -97,32 +107,64 @@ public struct SenderAudit: Sendable {
         let unknownSources = 0, unauthenticatedSources = 1
         // Many sources authenticate as the same domains: one sender (and one service look-up) per set of them.
         var senderOfTokens: [[UInt32]: Int] = [:]
-        var tokensOfRow: [Int: [UInt32]] = [:]
+        var tokensOfSender: [Int: [UInt32]] = [:]
+        // Each token's text and service, worked out once (a token is in the sets of many senders).
+        var tokenTexts: [UInt32: (text: String, service: String?)] = [:]
+        func textAndService(_ token: UInt32) -> (text: String, service: String?) {
+            if let known = tokenTexts[token] { return known }
+            let text = tally.text(ofToken: token)
+            let found = (text, Sender.service(ofToken: text))
+            tokenTexts[token] = found
+            return found
+        }
+        // The sender of a set of tokens, its name made from the tokens' ids (the texts' way, `Sender.init
+        // (authenticatedAs:)`, splits every token's text: it is kept for a domain that begins with no ASCII
+        // character, where splitting the text by characters may cut elsewhere).
+        func sender(of tokens: [UInt32]) -> Sender {
+            let named = tokens.map { (token: $0, text: textAndService($0)) }.sorted { $0.text.text < $1.text.text }
+            let texts = named.map(\.text.text), service = named.lazy.compactMap(\.text.service).first
+            var dkim: [String] = [], mailFrom: [String] = [], helo: [String] = []
+            for (token, _) in named {
+                let name = tally.names.names[Int(tally.domain(ofToken: token))]
+                guard name.unicodeScalars.first?.isASCII ?? true else {
+                    return Sender(sortedTokens: texts, service: service)
+                }
+                switch AuditTally.TokenKind(rawValue: token & 3)! {  // a token without a domain: its kind's word
+                case .dkim: dkim.append(name.isEmpty ? "d" : name)
+                case .mailFrom: mailFrom.append(name.isEmpty ? "mfrom" : name)
+                case .helo: helo.append(name.isEmpty ? "helo" : name)
+                }
+            }
+            return Sender(sortedTokens: texts, service: service, dkimDomains: dkim, mailFromDomains: mailFrom,
+                          heloDomains: helo)
+        }
+        // A source's tokens, and so its sender, are the same for every domain it sends as: found once per source.
+        var senderOfRow = [Int32](repeating: -1, count: tally.rows.count)
         var assigned = [Bool](repeating: false, count: 2)
         var senderOf: [SourceDomain: Int] = [:]
         senderOf.reserveCapacity(traffic.count)
         for (sourceDomain, traffic) in traffic {
             let row = Int(sourceDomain.row)
             let source = tally.sources.sources[row]
-            let tokens: [UInt32]
-            if let known = tokensOfRow[row] {
-                tokens = known
-            } else {
-                var sorted: [UInt32] = []
-                tally.rows[row].authenticatedAs.forEach { sorted.append($0) }
-                sorted.sort()
-                tokens = sorted
-                tokensOfRow[row] = sorted
-            }
             let senderIndex: Int
-            if let known = senderOfTokens[tokens] {
-                senderIndex = known
+            if senderOfRow[row] >= 0 {
+                senderIndex = Int(senderOfRow[row])
             } else {
-                senderIndex = senders.count
-                senders.append(Sender(authenticatedAs: Set(tokens.map(tally.text(ofToken:)))))
-                assigned.append(false)
-                senderOfTokens[tokens] = senderIndex
+                var tokens: [UInt32] = []
+                tally.rows[row].authenticatedAs.forEach { tokens.append($0) }
+                tokens.sort()
+                if let known = senderOfTokens[tokens] {
+                    senderIndex = known
+                } else {
+                    senderIndex = senders.count
+                    senders.append(sender(of: tokens))
+                    assigned.append(false)
+                    senderOfTokens[tokens] = senderIndex
+                    tokensOfSender[senderIndex] = tokens
+                }
+                senderOfRow[row] = Int32(senderIndex)
             }
+            let tokens = tokensOfSender[senderIndex]!
             let sender = senders[senderIndex]
             let authenticatesAsDomain = tokens.contains {
                 isAligned($0, with: sourceDomain.headerFrom)
@@ -176,7 +218,7 @@ public struct SenderAudit: Sendable {
 
     /// Every source the tally counted: the addresses an enrichment of the audit looks up.
     public static func sources(of tally: AuditTally) -> Set<SourceIP> {
-        Set(tally.sources.sources)
+        Set(tally.sources.sources.indices.lazy.filter(tally.isCounted(row:)).map { tally.sources.sources[$0] })
     }
 
     /// Distinct senders.

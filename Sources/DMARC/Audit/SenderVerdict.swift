@@ -25,8 +25,14 @@ public struct SenderVerdict: Sendable {
     /// - `forwarded` when all its mail is forwarded traffic that fails;
     /// - else the failing diagnosis with the most messages, forwarded traffic left aside.
     public var diagnosis: Diagnosis {
-        let failing = messagesByDiagnosis.filter { $0.key != .aligned && $0.key != .forwarded && $0.value > 0 }
-        if let worst = failing.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key { return worst }
+        // The most messages, the first diagnosis (`Diagnosis.allCases` order) on a tie: one pass, nothing copied
+        // (views ask for it several times per row).
+        var worst: (key: Diagnosis, value: UInt64)?
+        for (key, value) in messagesByDiagnosis where key != .aligned && key != .forwarded && value > 0 {
+            if let known = worst, !((known.value, key) < (value, known.key)) { continue }
+            worst = (key, value)
+        }
+        if let worst { return worst.key }
         let forwarded = messagesByDiagnosis[.forwarded, default: 0]
         return forwarded > 0 && totals.dmarcPass == 0 ? .forwarded : .aligned
     }
@@ -44,6 +50,27 @@ public struct SenderVerdict: Sendable {
         messagesBySource.map { ($0.key, $0.value) }.sorted {
             $0.messages != $1.messages ? $0.messages > $1.messages : $0.source.text < $1.source.text
         }
+    }
+
+    /// The first `limit` of `sources` (most messages first, then by address text), picked without sorting them
+    /// all: a sender of unknown sources has tens of thousands.
+    public func topSources(_ limit: Int) -> [(source: SourceIP, messages: UInt64)] {
+        func precedes(_ a: (source: SourceIP, messages: UInt64), _ b: (source: SourceIP, messages: UInt64)) -> Bool {
+            a.messages != b.messages ? a.messages > b.messages : a.source.text < b.source.text
+        }
+        var top: [(source: SourceIP, messages: UInt64)] = []
+        guard limit > 0 else { return top }
+        top.reserveCapacity(limit + 1)
+        for (source, messages) in messagesBySource {
+            let entry = (source: source, messages: messages)
+            if top.count == limit, !precedes(entry, top[limit - 1]) { continue }
+            // After the entries it does not precede: ties keep the order met, as the stable sort of `sources`.
+            var index = top.count
+            while index > 0 && precedes(entry, top[index - 1]) { index -= 1 }
+            top.insert(entry, at: index)
+            if top.count > limit { top.removeLast() }
+        }
+        return top
     }
 
     /// Share of messages passing DMARC, 0...1.

@@ -7,9 +7,18 @@ public final class ReportSummarizer: CountedReportHandler {
     /// What to keep beside the report totals.
     public let details: SummaryDetails
     /// Totals of the reports that counted.
-    public private(set) var totals = ReportTotals()
+    public var totals: ReportTotals {
+        var totals = counted
+        totals.add(audit: audit)
+        return totals
+    }
+    /// The totals of the reports that counted but the audit's, kept apart in `audit`.
+    private var counted = ReportTotals()
     // Touched by one thread, once per record: exclusivity checks would cost more than the tallying.
     @exclusivity(unchecked) private var current: ReportSummary
+    /// The audit of this thread's reports: a report's records are added tentatively, and kept when it counts (no
+    /// tally per report to merge: issue 17).
+    @exclusivity(unchecked) private var audit = AuditTally()
 
     public init(details: SummaryDetails = []) {
         self.details = details
@@ -32,25 +41,28 @@ public final class ReportSummarizer: CountedReportHandler {
             current.sourceTable.add(record, outcome: outcome)
         }
         if details.contains(.audit) {
-            current.audit.add(record, in: current.header)
+            audit.addTentatively(record, in: current.header)
         }
     }
 
     public func commitReport(_ header: ReportHeader) {
         current.header = header
-        totals.add(taking: &current)
+        counted.add(taking: &current)
+        audit.commitTentative()
         discardReport()
     }
 
     public func discardReport() {
         current.sourceTable.removeAll()
-        current.audit = AuditTally()
+        audit.discardTentative()
     }
 
     /// Hands over the totals, leaving this summarizer empty (so that they are not held twice).
     public func takeTotals() -> ReportTotals {
-        defer { totals = ReportTotals() }
-        return totals
+        counted.add(audit: audit)
+        audit = AuditTally()
+        defer { counted = ReportTotals() }
+        return counted
     }
 }
 

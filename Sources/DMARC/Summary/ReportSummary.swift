@@ -9,7 +9,8 @@ public struct ReportSummary: Sendable {
     public internal(set) var sourceTable = SourceTable()
     /// The same, as a dictionary (made when asked for).
     public var sources: [SourceIP: SourceTotals] { sourceTable.sourceTotals }
-    /// What the sender audit needs (filled only when asked for).
+    /// What the sender audit needs, for a summary made by hand (`ReportTotals.add` merges it). `ReportSummarizer`
+    /// leaves it empty: it adds a report's records to its thread's tally directly (`AuditTally.addTentatively`).
     public var audit = AuditTally()
 
     public init(header: ReportHeader, origin: ReportOrigin) {

@@ -41,6 +41,11 @@ public struct ReportTotals: Sendable {
         add(summary)  // its source table is now empty
     }
 
+    /// Adds an audit tally counted beside these totals (`ReportSummarizer` keeps one per thread).
+    mutating func add(audit other: AuditTally) {
+        audit.merge(other)
+    }
+
     /// Adds what other totals counted (made on another thread of the same run).
     public mutating func merge(_ other: ReportTotals) {
         reportCount += other.reportCount
