@@ -15,6 +15,8 @@ struct ReportRun {
     func reader(forFiles fileCount: Int, parallelFiles: Int) -> ReportReader {
         var reader = self.reader
         reader.overlapsDecompression = jobs > 1 && fileCount < 2 * parallelFiles
+        // A large report among few files is parsed on the cores that reading files in parallel leaves idle.
+        reader.documentSplitting = jobs > 1 && fileCount < 2 * parallelFiles ? DocumentSplitting(workers: jobs) : nil
         return reader
     }
     let filter: ReportFilter

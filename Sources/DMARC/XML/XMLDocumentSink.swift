@@ -6,6 +6,14 @@ final class XMLDocumentSink: ByteSink {
     private var parser: XMLPushParser!
     /// How many problems libxml2 had reported when `</feedback>` was read.
     private var diagnosticsBeforeEnd = 0
+    /// While a large document may still be split (`DocumentSplitting`): nil once it cannot.
+    private var splitting: DocumentSplitting?
+    /// Bytes fed to the main parser while splitting was not tried yet.
+    private var bytesRead = 0
+    /// Bytes not fed yet while the first cut is looked for (the start of a start tag, perhaps).
+    private var heldBack: [UInt8] = []
+    /// The split, from its first cut on.
+    private(set) var split: SplitDocumentParser?
 
     init(context: ReadingContext, origin: ReportOrigin) {
         self.context = context
@@ -15,14 +23,76 @@ final class XMLDocumentSink: ByteSink {
         parser = XMLPushParser(handler: builder, documentName: origin.description)
         builder.currentLine = { [unowned self] in self.parser.line }
         builder.onFeedbackEnd = { [unowned self] in self.diagnosticsBeforeEnd = self.parser.diagnostics.count }
+        splitting = context.splitting
     }
 
     func write(_ chunk: UnsafeRawBufferPointer) throws(DMARCError) {
-        parser.feed(chunk)
+        if let split {
+            split.write(chunk)
+        } else if let splitting {
+            // In slices, so that a large chunk (a zip member, held whole) is split too.
+            var offset = 0
+            while offset < chunk.count {
+                let slice = UnsafeRawBufferPointer(rebasing: chunk[offset..<min(chunk.count, offset + Self.slice)])
+                offset += slice.count
+                if let split {
+                    split.write(slice)
+                } else {
+                    feedTryingToSplit(slice, splitting)
+                }
+                try throwIfFailed()
+            }
+        } else {
+            parser.feed(chunk)
+        }
         try throwIfFailed()
     }
 
+    private static let slice = 256 << 10
+
+    /// Feeds the main parser and, past the threshold, tries to cut before the first record start tag of `slice`:
+    /// the split begins there if libxml2 and the builder both stand between two records of the document element.
+    private func feedTryingToSplit(_ slice: UnsafeRawBufferPointer, _ splitting: DocumentSplitting) {
+        guard bytesRead >= splitting.threshold else {
+            bytesRead += slice.count
+            return parser.feed(slice)
+        }
+        // The last bytes of the slice before are held back, so that a start tag across two slices is found.
+        heldBack.append(contentsOf: slice)
+        let bytes = heldBack
+        heldBack = []
+        bytes.withUnsafeBytes { bytes in
+            guard let cut = RecordBoundaryScanner.firstRecordStart(in: bytes) else {
+                let kept = min(bytes.count, Self.longestStartTag)
+                heldBack.append(contentsOf: bytes[(bytes.count - kept)...])
+                return parser.feed(UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - kept)]))
+            }
+            parser.feed(UnsafeRawBufferPointer(rebasing: bytes[..<cut]))
+            let rest = UnsafeRawBufferPointer(rebasing: bytes[cut...])
+            guard parser.admitsSplitting, builder.failure == nil, !builder.sawFeedbackEnd else {
+                self.splitting = nil
+                return parser.feed(rest)
+            }
+            guard builder.isBetweenRecords, parser.isBetweenTopLevelElements else {
+                return parser.feed(rest)
+            }
+            self.splitting = nil
+            let pieceParser = PieceParser(rootStartTag: parser.pieceRootStartTag, origin: origin,
+                                          limits: context.limits, content: context.content)
+            let split = SplitDocumentParser(parser: parser, builder: builder, splitting: splitting,
+                                            pieceParser: pieceParser)
+            self.split = split
+            split.write(rest)
+        }
+    }
+
+    /// `<record` and the byte after it.
+    private static let longestStartTag = 8
+
     func finish() throws(DMARCError) {
+        heldBack.withUnsafeBytes { parser.feed($0) }
+        split?.finish()
+        try throwIfFailed()
         parser.finish()
         try throwIfFailed()
         guard builder.sawFeedbackEnd else {
