@@ -10,7 +10,7 @@ public struct DocumentSplitting: Sendable, Hashable {
     /// The size of a piece (whole records: a piece ends before the first record that starts past this size).
     public var pieceBytes: Int
 
-    public init(workers: Int, threshold: Int = 4 << 20, pieceBytes: Int = 1 << 20) {
+    public init(workers: Int, threshold: Int = 4 << 20, pieceBytes: Int = 512 << 10) {
         self.workers = max(1, workers)
         self.threshold = threshold
         self.pieceBytes = max(1, pieceBytes)

@@ -23,13 +23,22 @@ struct PieceParser: Sendable {
     let content: RecordContent
 
     private static let rootEndTag = Array("</feedback>".utf8)
+    private static let slice = 64 << 10
 
     func parse(_ piece: [UInt8]) -> PieceOutcome {
         let builder = ReportBuilder(pieceOf: origin, limits: limits, content: content)
         let parser = XMLPushParser(handler: builder, documentName: origin.description)
         builder.currentLine = { [unowned parser] in parser.line }
         rootStartTag.withUnsafeBytes { parser.feed($0) }
-        piece.withUnsafeBytes { parser.feed($0) }
+        // In slices: libxml2 copies what it is fed into its own buffer, and frees what it has read as it goes.
+        piece.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(bytes.count, offset + Self.slice)
+                parser.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
+                offset = end
+            }
+        }
         Self.rootEndTag.withUnsafeBytes { parser.feed($0) }
         parser.finish()
         var outcome = PieceOutcome()

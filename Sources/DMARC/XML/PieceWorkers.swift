@@ -8,8 +8,8 @@ final class PieceWorkers: @unchecked Sendable {
     // Shared between the feeding thread and the workers: `queue`, `isClosed` and every job's `outcome`, each read
     // and written only with `condition` locked. That is what makes the `@unchecked Sendable` here and on `Job` safe.
     private let condition = NSCondition()
+    /// Pieces not taken by a worker yet (a few).
     private var queue: [Job] = []
-    private var queueHead = 0
     private var isClosed = false
     private let parser: PieceParser
 
@@ -55,7 +55,6 @@ final class PieceWorkers: @unchecked Sendable {
         condition.lock()
         isClosed = true
         queue.removeAll()
-        queueHead = 0
         condition.broadcast()
         condition.unlock()
     }
@@ -73,16 +72,10 @@ final class PieceWorkers: @unchecked Sendable {
     private func next() -> Job? {
         condition.lock()
         defer { condition.unlock() }
-        while queueHead == queue.count && !isClosed {
+        while queue.isEmpty && !isClosed {
             condition.wait()
         }
         guard !isClosed else { return nil }
-        let job = queue[queueHead]
-        queueHead += 1
-        if queueHead == queue.count {
-            queue.removeAll(keepingCapacity: true)
-            queueHead = 0
-        }
-        return job
+        return queue.removeFirst()
     }
 }

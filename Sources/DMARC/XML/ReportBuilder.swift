@@ -42,7 +42,6 @@ final class ReportBuilder {
         self.content = content
         state = ParseState(textCapacity: min(limits.maxTextBytes, 1024))
         state.hasBegun = true
-        pieceRecords.reserveCapacity(4096)
     }
 
     /// The records of a piece, in document order (`init(pieceOf:limits:content:)` only).

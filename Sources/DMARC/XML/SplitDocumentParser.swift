@@ -20,9 +20,8 @@ final class SplitDocumentParser {
     private var scanner = RecordBoundaryScanner()
     /// The bytes since the last cut: they begin with a record start tag.
     private var pending: [UInt8] = []
-    /// Pieces cut and not yet handed on, in document order.
+    /// Pieces cut and not yet handed on, in document order (a few).
     private var inFlight: [PieceWorkers.Job] = []
-    private var inFlightHead = 0
     /// False once the split ended (a piece not clean, or the document's end): bytes go to the main parser.
     private(set) var isSplitting = true
     /// Pieces handed on as parsed elsewhere (the split ran).
@@ -47,11 +46,14 @@ final class SplitDocumentParser {
         guard isSplitting else { return parser.feed(chunk) }
         pending.append(contentsOf: chunk)
         while isSplitting, let cut = pending.withUnsafeBytes({ scanner.nextRecordStart(in: $0, notBefore: pieceBytes) }) {
-            let piece = Array(pending[..<cut])
-            pending.removeFirst(cut)
+            // The piece keeps the buffer; what follows the cut (less than a chunk) starts the next one.
+            var piece = Array(pending[cut...])
+            piece.reserveCapacity(pieceBytes + (256 << 10))
+            swap(&piece, &pending)
+            piece.removeSubrange(cut...)
             scanner.dropFirst(cut)
             inFlight.append(workers.submit(piece))
-            while handOnFirst(waiting: inFlight.count - inFlightHead > maxInFlight) {}
+            while handOnFirst(waiting: inFlight.count > maxInFlight) {}
         }
     }
 
@@ -63,17 +65,13 @@ final class SplitDocumentParser {
 
     /// Hands on the first piece in flight, if parsed (or once parsed, when `waiting`); false when there was none.
     private func handOnFirst(waiting: Bool) -> Bool {
-        guard isSplitting, inFlightHead < inFlight.count,
-              let outcome = workers.outcome(of: inFlight[inFlightHead], waiting: waiting) else { return false }
+        guard isSplitting, let first = inFlight.first, let outcome = workers.outcome(of: first, waiting: waiting)
+        else { return false }
         guard outcome.isClean else {
             stopSplitting()
             return false
         }
-        inFlightHead += 1
-        if inFlightHead == inFlight.count {
-            inFlight.removeAll(keepingCapacity: true)
-            inFlightHead = 0
-        }
+        inFlight.removeFirst()
         builder.absorb(outcome)
         parser.skipLines(outcome.lineCount)
         piecesHandedOn += 1
@@ -85,11 +83,10 @@ final class SplitDocumentParser {
         guard isSplitting else { return }
         isSplitting = false
         workers.close()
-        for job in inFlight[inFlightHead...] {
+        for job in inFlight {
             job.bytes.withUnsafeBytes { parser.feed($0) }
         }
         inFlight = []
-        inFlightHead = 0
         pending.withUnsafeBytes { parser.feed($0) }
         pending = []
     }

@@ -12,8 +12,10 @@ final class XMLDocumentSink: ByteSink {
     private var bytesRead = 0
     /// Bytes not fed yet while the first cut is looked for (the start of a start tag, perhaps).
     private var heldBack: [UInt8] = []
-    /// The split, from its first cut on.
-    private(set) var split: SplitDocumentParser?
+    /// The split, from its first cut on, until a piece does not parse clean.
+    private var split: SplitDocumentParser?
+    /// Pieces parsed elsewhere and handed on (the split ran).
+    private(set) var piecesHandedOn = 0
 
     init(context: ReadingContext, origin: ReportOrigin) {
         self.context = context
@@ -27,25 +29,35 @@ final class XMLDocumentSink: ByteSink {
     }
 
     func write(_ chunk: UnsafeRawBufferPointer) throws(DMARCError) {
-        if let split {
-            split.write(chunk)
-        } else if let splitting {
-            // In slices, so that a large chunk (a zip member, held whole) is split too.
-            var offset = 0
-            while offset < chunk.count {
-                let slice = UnsafeRawBufferPointer(rebasing: chunk[offset..<min(chunk.count, offset + Self.slice)])
-                offset += slice.count
-                if let split {
-                    split.write(slice)
-                } else {
-                    feedTryingToSplit(slice, splitting)
-                }
-                try throwIfFailed()
-            }
-        } else {
+        guard split != nil || splitting != nil else {
             parser.feed(chunk)
+            return try throwIfFailed()
         }
-        try throwIfFailed()
+        // In slices, so that a large chunk (a zip member, held whole) is split too.
+        var offset = 0
+        while offset < chunk.count {
+            let slice = UnsafeRawBufferPointer(rebasing: chunk[offset..<min(chunk.count, offset + Self.slice)])
+            offset += slice.count
+            if let split {
+                split.write(slice)
+                if !split.isSplitting { endSplit(split) }
+            } else if let splitting {
+                feedTryingToSplit(slice, splitting)
+            } else {
+                parser.feed(slice)
+            }
+            try throwIfFailed()
+        }
+    }
+
+    /// A piece did not parse clean, and the main parser read it and what was cut after it. Unless that showed a
+    /// problem (then `admitsSplitting` is false), splitting is tried again past another threshold's bytes: the
+    /// piece may only have been cut at a `<record` inside a comment.
+    private func endSplit(_ split: SplitDocumentParser) {
+        piecesHandedOn += split.piecesHandedOn
+        self.split = nil
+        splitting = context.splitting
+        bytesRead = 0
     }
 
     private static let slice = 256 << 10
@@ -91,7 +103,10 @@ final class XMLDocumentSink: ByteSink {
 
     func finish() throws(DMARCError) {
         heldBack.withUnsafeBytes { parser.feed($0) }
-        split?.finish()
+        if let split {
+            split.finish()
+            endSplit(split)
+        }
         try throwIfFailed()
         parser.finish()
         try throwIfFailed()

@@ -201,7 +201,7 @@ struct SplitDocumentTests {
         } catch {
             stream.fail(error)
         }
-        return Reading(events: recorder.events, pieces: sink.split?.piecesHandedOn ?? 0)
+        return Reading(events: recorder.events, pieces: sink.piecesHandedOn)
     }
 
     /// Reads `document` in every chunk size, split and not, and expects the same events; `split`: whether
