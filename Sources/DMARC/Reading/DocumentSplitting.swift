@@ -17,5 +17,5 @@ public struct DocumentSplitting: Sendable, Hashable {
     }
 
     /// Pieces cut and not yet handed on, at most: bounds the memory a split holds (bytes and records).
-    var maxPiecesInFlight: Int { workers + 2 }
+    var maxPiecesInFlight: Int { workers + 1 }
 }
