@@ -45,7 +45,8 @@ final class SplitDocumentParser {
     func write(_ chunk: UnsafeRawBufferPointer) {
         guard isSplitting else { return parser.feed(chunk) }
         pending.append(contentsOf: chunk)
-        while isSplitting, let cut = pending.withUnsafeBytes({ scanner.nextRecordStart(in: $0, notBefore: pieceBytes) }) {
+        while isSplitting,
+              let cut = pending.withUnsafeBytes({ scanner.nextRecordStart(in: $0, notBefore: pieceBytes) }) {
             // The piece keeps the buffer; what follows the cut (less than a chunk) starts the next one.
             var piece = Array(pending[cut...])
             piece.reserveCapacity(pieceBytes + (256 << 10))

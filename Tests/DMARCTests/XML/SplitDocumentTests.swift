@@ -61,7 +61,8 @@ struct SplitDocumentTests {
     @Test func namespaces() {
         let plain = Self.document(records: 150)
         let defaulted = plain.replacingOccurrences(
-            of: "<feedback>", with: "<feedback xmlns=\"urn:ietf:params:xml:ns:dmarc-2.0\" xmlns:x=\"urn:x?a=1&amp;b=2\">")
+            of: "<feedback>",
+            with: "<feedback xmlns=\"urn:ietf:params:xml:ns:dmarc-2.0\" xmlns:x=\"urn:x?a=1&amp;b=2\">")
         Self.expectSame(defaulted, split: true)
         // Not a URI: libxml2 says so, and a document with a problem is not split.
         let quoted = plain.replacingOccurrences(of: "<feedback>", with: "<feedback xmlns:x=\"urn:&quot;&lt;&#9;\">")
@@ -84,7 +85,8 @@ struct SplitDocumentTests {
 
     @Test func whatFollowsTheEnd() {
         for junk in ["<record>junk</record> trailing", "text", "<!-- fine -->", "</feedback>", "<a>"] {
-            let document = Self.document(records: 150).replacingOccurrences(of: "</feedback>", with: "</feedback>\n\(junk)\n")
+            let document = Self.document(records: 150)
+                .replacingOccurrences(of: "</feedback>", with: "</feedback>\n\(junk)\n")
             Self.expectSame(document, split: true)
         }
         // The end tag, then records: a piece that holds the end does not parse clean.
@@ -122,10 +124,12 @@ struct SplitDocumentTests {
                     + "<spf><domain>c</domain></spf></auth_results>") : Self.record(index)
         }
         Self.expectSame(repeated, split: true, limits: limits)
-        #expect(Self.read(repeated, chunkSize: 4096, limits: limits).events.last?.contains("repeats an element") == true)
+        let failure = Self.read(repeated, chunkSize: 4096, limits: limits).events.last
+        #expect(failure?.contains("repeats an element") == true)
         let deep = Self.document(records: 100) { index in
             index == 40 ? Self.record(index).replacingOccurrences(
-                of: "</row>", with: "</row><extension><a><b><c><d>deep</d></c></b></a></extension>") : Self.record(index)
+                of: "</row>", with: "</row><extension><a><b><c><d>deep</d></c></b></a></extension>")
+                : Self.record(index)
         }
         Self.expectSame(deep, split: true, limits: limits)
         #expect(Self.read(deep, chunkSize: 4096, limits: limits).events.last?.contains("nest deeper") == true)
