@@ -11,10 +11,13 @@ enum RunOutcome {
 struct ReportRun {
     let reader: ReportReader
 
-    /// The reader for `fileCount` files read `parallelFiles` at a time: a spare core inflates while the other parses.
+    /// The reader for `fileCount` files read `parallelFiles` at a time: when reading files in parallel leaves cores
+    /// idle, a large report is parsed on them in pieces (`DocumentSplitting`). Its gzip stream is then inflated on
+    /// the thread that feeds the pieces, not on one more (`overlapsDecompression`): that costs a copy of every
+    /// chunk and a thread more than cores, for nothing (giant-1m, 2 cores: 3.75 → 3.42 s, 1 MiB less).
     func reader(forFiles fileCount: Int, parallelFiles: Int) -> ReportReader {
         var reader = self.reader
-        reader.overlapsDecompression = jobs > 1 && fileCount < 2 * parallelFiles
+        reader.documentSplitting = jobs > 1 && fileCount < 2 * parallelFiles ? DocumentSplitting(workers: jobs) : nil
         return reader
     }
     let filter: ReportFilter

@@ -9,22 +9,25 @@ final class ReadingContext {
     let content: RecordContent
     /// Whether an outer gzip stream is inflated on a thread of its own while its content is parsed.
     let overlapsDecompression: Bool
+    /// Whether a large XML document is parsed on several threads (nil: on one).
+    let splitting: DocumentSplitting?
     /// Bytes all decompression layers of this input produced so far (layers may run on two threads).
     private let decompressedBytes = Atomic<Int>(0)
     /// Bytes all decompression layers of this input were given to decode, for the compression ratio.
     private let compressedBytes = Atomic<Int>(0)
 
     init(stream: ReportStream, limits: ReadingLimits, content: RecordContent = .complete,
-         overlapsDecompression: Bool = false) {
+         overlapsDecompression: Bool = false, splitting: DocumentSplitting? = nil) {
         self.stream = stream
         self.limits = limits
         self.content = content
         self.overlapsDecompression = overlapsDecompression
+        self.splitting = splitting
     }
 
     /// A context for the same input with a fresh decompression budget (one message of an mbox).
     func withFreshBudget() -> ReadingContext {
-        ReadingContext(stream: stream, limits: limits, content: content)
+        ReadingContext(stream: stream, limits: limits, content: content, splitting: splitting)
     }
 
     /// Appends a chunk to a container held whole (a zip, a mail message), within `maxDecompressedBytes`.

@@ -16,6 +16,9 @@ public struct ReportReader: Sendable {
     /// Inflate a gzip file on a second thread while its XML is parsed: faster for one large file, pointless when
     /// several files are read at once already.
     public var overlapsDecompression = false
+    /// Parse a large XML document on several threads (nil: one): faster for one large report, pointless when
+    /// several files are read at once already.
+    public var documentSplitting: DocumentSplitting?
 
     public init(limits: ReadingLimits = .init(), content: RecordContent = .complete) {
         self.limits = limits
@@ -74,7 +77,8 @@ public struct ReportReader: Sendable {
 
     /// The context of one input read into `stream`.
     func context(_ stream: ReportStream) -> ReadingContext {
-        ReadingContext(stream: stream, limits: limits, content: content, overlapsDecompression: overlapsDecompression)
+        ReadingContext(stream: stream, limits: limits, content: content, overlapsDecompression: overlapsDecompression,
+                       splitting: documentSplitting)
     }
 
     /// Every report in a file, whole. Throws the first problem met, if any.

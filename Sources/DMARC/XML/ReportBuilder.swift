@@ -1,7 +1,8 @@
 /// Turns the SAX events of one XML document into a report header and a stream of records.
 final class ReportBuilder {
-    /// Where the report goes: the builder begins it and gives its records; `XMLDocumentSink` ends it.
-    private let stream: ReportStream
+    /// Where the report goes: the builder begins it and gives its records; `XMLDocumentSink` ends it. Nil for a
+    /// builder of one piece of a split document (`PieceParser`), which keeps its records in `pieceRecords`.
+    private let stream: ReportStream?
     private let origin: ReportOrigin
     private let limits: ReadingLimits
     /// The line being parsed, for messages.
@@ -33,6 +34,41 @@ final class ReportBuilder {
         state = ParseState(textCapacity: min(limits.maxTextBytes, 1024))
     }
 
+    /// A builder of the records of one piece of a split document (`PieceParser`), read as the content of a
+    /// `<feedback>` whose header the main builder read and checked: the report has begun, and any other child
+    /// of `<feedback>` than a record is noted (`leftRecords`: a whole parse would read it differently).
+    init(pieceOf origin: ReportOrigin, limits: ReadingLimits, content: RecordContent) {
+        stream = nil
+        self.origin = origin
+        self.limits = limits
+        self.content = content
+        state = ParseState(textCapacity: min(limits.maxTextBytes, 1024))
+        state.hasBegun = true
+    }
+
+    /// The records of a piece, in document order (`init(pieceOf:limits:content:)` only).
+    private(set) var pieceRecords: [Record] = []
+    /// A piece held another child of `<feedback>` than records.
+    private(set) var leftRecords = false
+    var placeholderCount: Int { state.placeholders }
+    var undisposedRecords: UndisposedRecords { state.undisposed }
+
+    /// The main builder of a split document takes a piece parsed elsewhere, in document order, as if it had
+    /// read it (`SplitDocumentParser`): its records go on, its skipped records are added to the warnings.
+    func absorb(_ piece: PieceOutcome) {
+        guard let stream else { return }
+        for record in piece.records { stream.record(record) }
+        state.placeholders += piece.placeholders
+        state.undisposed.merge(piece.undisposed)
+    }
+
+    /// Whether the builder stands between two records of a begun report, in a `<feedback>` that is the document
+    /// element: where the main builder can hand pieces of records to others.
+    var isBetweenRecords: Bool {
+        state.hasBegun && state.failure == nil && !state.sawFeedbackEnd && state.feedbackDepth == 1
+            && state.stack.count == 1 && !state.inRecord && state.skipDepth < 0 && state.captureDepth < 0
+    }
+
     deinit {
         state.text.deallocate()
     }
@@ -47,21 +83,21 @@ final class ReportBuilder {
         }
         state.hasBegun = true
         state.header.schema = schema
-        stream.begin(state.header, origin: origin)
+        stream?.begin(state.header, origin: origin)
     }
 
     /// What was skipped or cannot be shown, as warnings: called once the report is read, before it ends.
     func warnAboutSkippedRecords() {
         let records = { (count: Int) in count == 1 ? "1 record" : "\(count) records" }
         if state.placeholders > 0 {
-            stream.warn(DMARCWarning("skipped \(records(state.placeholders)) with an empty <source_ip> and count 0 "
+            stream?.warn(DMARCWarning("skipped \(records(state.placeholders)) with an empty <source_ip> and count 0 "
                 + "(a placeholder: no message from no source)", at: origin))
         }
         let undisposed = state.undisposed
         if undisposed.records > 0 {
             let messages = undisposed.messages == 1 ? "1 message" : "\(undisposed.messages) messages"
             let word = undisposed.firstWord.map { ", first \"\($0)\"" } ?? ""
-            stream.warn(DMARCWarning("\(records(undisposed.records)) (\(messages)) without a disposition the RFCs "
+            stream?.warn(DMARCWarning("\(records(undisposed.records)) (\(messages)) without a disposition the RFCs "
                 + "define\(word): counted in messages, in no disposition column", at: origin))
         }
     }
@@ -84,6 +120,7 @@ final class ReportBuilder {
         guard !state.sawFeedbackEnd, state.captureDepth < 0 else { return }  // markup inside a text field: its text joins the field's
         guard state.skipDepth < 0 else { return }
         state.parts.saw(name, in: parent)
+        if parent == .feedback && name != .record && stream == nil { leftRecords = true }
         if name == .other || content == .policyEvaluated && Self.isOutsidePolicyEvaluation(parent: parent, name: name)
             && !(name == .authResults && derivesResult) {
             // Elements inside an unknown one may be named like ours (a vendor's <row>, <count>) but are no part of
@@ -229,7 +266,7 @@ final class ReportBuilder {
         case .none?, .quarantine?, .reject?, .pass?: break
         case let other: state.undisposed.add(other?.word, messages: count)
         }
-        stream.record(state.record)
+        if let stream { stream.record(state.record) } else { pieceRecords.append(state.record) }
     }
 
     /// The field's bytes without surrounding whitespace.

@@ -11,4 +11,11 @@ struct UndisposedRecords {
         messages &+= count
         if firstWord == nil, let word, !word.isEmpty { firstWord = word }
     }
+
+    /// Adds the records of a later part of the same report.
+    mutating func merge(_ later: UndisposedRecords) {
+        records += later.records
+        messages &+= later.messages
+        if firstWord == nil { firstWord = later.firstWord }
+    }
 }

@@ -6,6 +6,16 @@ final class XMLDocumentSink: ByteSink {
     private var parser: XMLPushParser!
     /// How many problems libxml2 had reported when `</feedback>` was read.
     private var diagnosticsBeforeEnd = 0
+    /// While a large document may still be split (`DocumentSplitting`): nil once it cannot.
+    private var splitting: DocumentSplitting?
+    /// Bytes fed to the main parser while splitting was not tried yet.
+    private var bytesRead = 0
+    /// Bytes not fed yet while the first cut is looked for (the start of a start tag, perhaps).
+    private var heldBack: [UInt8] = []
+    /// The split, from its first cut on, until a piece does not parse clean.
+    private var split: SplitDocumentParser?
+    /// Pieces parsed elsewhere and handed on (the split ran).
+    private(set) var piecesHandedOn = 0
 
     init(context: ReadingContext, origin: ReportOrigin) {
         self.context = context
@@ -15,14 +25,89 @@ final class XMLDocumentSink: ByteSink {
         parser = XMLPushParser(handler: builder, documentName: origin.description)
         builder.currentLine = { [unowned self] in self.parser.line }
         builder.onFeedbackEnd = { [unowned self] in self.diagnosticsBeforeEnd = self.parser.diagnostics.count }
+        splitting = context.splitting
     }
 
     func write(_ chunk: UnsafeRawBufferPointer) throws(DMARCError) {
-        parser.feed(chunk)
-        try throwIfFailed()
+        guard split != nil || splitting != nil else {
+            parser.feed(chunk)
+            return try throwIfFailed()
+        }
+        // In slices, so that a large chunk (a zip member, held whole) is split too.
+        var offset = 0
+        while offset < chunk.count {
+            let slice = UnsafeRawBufferPointer(rebasing: chunk[offset..<min(chunk.count, offset + Self.slice)])
+            offset += slice.count
+            if let split {
+                split.write(slice)
+                if !split.isSplitting { endSplit(split) }
+            } else if let splitting {
+                feedTryingToSplit(slice, splitting)
+            } else {
+                parser.feed(slice)
+            }
+            try throwIfFailed()
+        }
     }
 
+    /// A piece did not parse clean, and the main parser read it and what was cut after it. Unless that showed a
+    /// problem (then `admitsSplitting` is false), splitting is tried again past another threshold's bytes: the
+    /// piece may only have been cut at a `<record` inside a comment.
+    private func endSplit(_ split: SplitDocumentParser) {
+        piecesHandedOn += split.piecesHandedOn
+        self.split = nil
+        splitting = context.splitting
+        bytesRead = 0
+    }
+
+    private static let slice = 256 << 10
+
+    /// Feeds the main parser and, past the threshold, tries to cut before the first record start tag of `slice`:
+    /// the split begins there if libxml2 and the builder both stand between two records of the document element.
+    private func feedTryingToSplit(_ slice: UnsafeRawBufferPointer, _ splitting: DocumentSplitting) {
+        guard bytesRead >= splitting.threshold else {
+            bytesRead += slice.count
+            return parser.feed(slice)
+        }
+        // The last bytes of the slice before are held back, so that a start tag across two slices is found.
+        heldBack.append(contentsOf: slice)
+        let bytes = heldBack
+        heldBack = []
+        bytes.withUnsafeBytes { bytes in
+            guard let cut = RecordBoundaryScanner.firstRecordStart(in: bytes) else {
+                let kept = min(bytes.count, Self.longestStartTag)
+                heldBack.append(contentsOf: bytes[(bytes.count - kept)...])
+                return parser.feed(UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - kept)]))
+            }
+            parser.feed(UnsafeRawBufferPointer(rebasing: bytes[..<cut]))
+            let rest = UnsafeRawBufferPointer(rebasing: bytes[cut...])
+            guard parser.admitsSplitting, builder.failure == nil, !builder.sawFeedbackEnd else {
+                self.splitting = nil
+                return parser.feed(rest)
+            }
+            guard builder.isBetweenRecords, parser.isBetweenTopLevelElements else {
+                return parser.feed(rest)
+            }
+            self.splitting = nil
+            let pieceParser = PieceParser(rootStartTag: parser.pieceRootStartTag, origin: origin,
+                                          limits: context.limits, content: context.content)
+            let split = SplitDocumentParser(parser: parser, builder: builder, splitting: splitting,
+                                            pieceParser: pieceParser)
+            self.split = split
+            split.write(rest)
+        }
+    }
+
+    /// `<record` and the byte after it.
+    private static let longestStartTag = 8
+
     func finish() throws(DMARCError) {
+        heldBack.withUnsafeBytes { parser.feed($0) }
+        if let split {
+            split.finish()
+            endSplit(split)
+        }
+        try throwIfFailed()
         parser.finish()
         try throwIfFailed()
         guard builder.sawFeedbackEnd else {

@@ -107,6 +107,63 @@ final class XMLPushParser {
 
     private var isStopped: Bool { context.pointee.instate == XML_PARSER_EOF }
 
+    // MARK: Splitting a document (SplitDocumentParser)
+
+    /// Whether libxml2 stands in the content of the document element, between two of its children, holding back
+    /// nothing but whitespace: the next byte fed is read in content, one level deep.
+    var isBetweenTopLevelElements: Bool {
+        guard context.pointee.instate == XML_PARSER_CONTENT, context.pointee.nameNr == 1,
+              let input = context.pointee.input, var cursor = input.pointee.cur, let end = input.pointee.end
+        else { return false }
+        while cursor < end {
+            guard cursor.pointee.isXMLWhitespace else { return false }
+            cursor += 1
+        }
+        return true
+    }
+
+    /// Whether what follows may be parsed by other parsers (`PieceParser`) as this one would: no problem met so
+    /// far, no document type declaration (whose entities and defaults a piece would not know), XML 1.0, and
+    /// bytes read as UTF-8 without conversion.
+    var admitsSplitting: Bool {
+        guard diagnostics.isEmpty, declaredEntity == nil, context.pointee.intSubName == nil,
+              context.pointee.hasExternalSubset == 0, let input = context.pointee.input else { return false }
+        if let version = context.pointee.version, String(cString: version) != "1.0" { return false }
+        if let buffer = input.pointee.buf, buffer.pointee.encoder != nil { return false }
+        return true
+    }
+
+    /// The start tag a piece's parser reads first: `<feedback>` with every namespace declaration in scope (the
+    /// document element's), so that names in the piece resolve as they do here.
+    var pieceRootStartTag: [UInt8] {
+        var tag = Array("<feedback".utf8)
+        let pairs = Int(context.pointee.nsNr) / 2
+        if let table = context.pointee.nsTab {
+            for pair in 0..<pairs {
+                tag += Array(" xmlns".utf8)
+                if let prefix = table[2 * pair] { tag += [0x3A] + Array(String(cString: prefix).utf8) }
+                tag += Array("=\"".utf8)
+                // libxml2 keeps an `&` of an attribute value as `&#38;` (it does not substitute entities), so the
+                // value is written back as it is, but for what a value cannot hold as a character.
+                for byte in table[2 * pair + 1].map({ Array(String(cString: $0).utf8) }) ?? [] {
+                    switch byte {
+                    case 0x22, 0x3C, 0x09, 0x0A, 0x0D: tag += Array("&#\(byte);".utf8)
+                    default: tag.append(byte)
+                    }
+                }
+                tag.append(0x22)
+            }
+        }
+        return tag + [0x3E]
+    }
+
+    /// Counts `count` lines read elsewhere (pieces parsed by other parsers), so that lines read after them are
+    /// numbered as in the whole document. Only between chunks, when libxml2 is not reading.
+    func skipLines(_ count: Int) {
+        guard count > 0, let input = context.pointee.input else { return }
+        input.pointee.line = Int32(clamping: Int(input.pointee.line) + count)
+    }
+
     private func stop() {
         xmlStopParser(context)
     }
