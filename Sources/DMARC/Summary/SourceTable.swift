@@ -21,10 +21,8 @@ public struct SourceTable: Sendable {
     public private(set) var rows: [Row] = []
     private(set) var reporterNames = NameTable()
     private(set) var domainNames = NameTable()
-    /// Row index + 1 per slot (0: empty); a power of two long, at most half full. Linear probing.
-    private var slots: [Int32] = []
-    /// Sources that are no address (masked text) are rare: a dictionary does.
-    private var textRows: [String: Int32] = [:]
+    /// Each row's place, by its source's address.
+    private var slots = AddressSlots()
     /// The last `header_from` and its id: a report's records nearly always name the same domain.
     private var lastDomain: (text: String, id: UInt32)?
 
@@ -79,7 +77,7 @@ public struct SourceTable: Sendable {
 
     /// Adds another table of totals (another thread's).
     mutating func merge(_ other: SourceTable) {
-        if rows.isEmpty && textRows.isEmpty {
+        if rows.isEmpty {
             self = other
             return
         }
@@ -95,18 +93,8 @@ public struct SourceTable: Sendable {
 
     /// Empties the table, keeping its storage (a report's table, reused for the next report).
     mutating func removeAll() {
-        // Only the slots in use are cleared: after one giant report, small ones must not pay for its table.
-        for row in rows {
-            if let address = row.source.address {
-                var slot = address.slotHash & (slots.count - 1)
-                while slots[slot] != 0 {
-                    slots[slot] = 0
-                    slot = (slot + 1) & (slots.count - 1)
-                }
-            }
-        }
+        slots.removeAll(addresses: rows.lazy.map(\.source.address))
         rows.removeAll(keepingCapacity: true)
-        textRows.removeAll(keepingCapacity: true)
         reporterNames.removeAll()
         domainNames.removeAll()
         lastDomain = nil
@@ -168,38 +156,11 @@ public struct SourceTable: Sendable {
 
     /// The row of `source`, added when new.
     private mutating func rowIndex(of source: SourceIP) -> Int {
-        guard let address = source.address else {
-            if let index = textRows[source.text] { return Int(index) }
-            rows.append(Row(source: source))
-            textRows[source.text] = Int32(rows.count - 1)
-            return rows.count - 1
-        }
-        if rows.count * 2 >= slots.count { grow() }
-        let mask = slots.count - 1
-        var slot = address.slotHash & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 {
-                rows.append(Row(source: source))
-                slots[slot] = Int32(rows.count)
-                return rows.count - 1
-            }
-            if rows[entry - 1].source.address == address { return entry - 1 }
-            slot = (slot + 1) & mask
-        }
+        // The rows are handed in as a copy of the array (no copy of its elements), released before the append.
+        let index = slots.index(of: source, count: rows.count) { [rows] in rows[$0].source.address }
+        if index == rows.count { rows.append(Row(source: source)) }
+        return index
     }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: max(64, slots.count * 2))
-        let mask = slots.count - 1
-        for (index, row) in rows.enumerated() {
-            guard let address = row.source.address else { continue }
-            var slot = address.slotHash & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index + 1)
-        }
-    }
-
 }
 
 /// Names (reporters, domains) and their small ids, in the order first seen.
@@ -250,17 +211,5 @@ struct IDSet: Sendable {
         guard first != .max else { return }
         body(first)
         more.forEach(body)
-    }
-}
-
-extension IPAddress {
-    /// The slot hash of the address-keyed open-addressing tables (`SourceTable`, the audit's `SourceIndex`): a
-    /// multiplicative mix of the 128 bits and the family, since addresses of one range differ in their low bits.
-    var slotHash: Int {
-        var mixed = (low ^ (isIPv4 ? 0 : 0x5555)) &* 0x9E37_79B9_7F4A_7C15
-        mixed ^= high &* 0xC2B2_AE3D_27D4_EB4F
-        mixed ^= mixed >> 29
-        mixed = mixed &* 0xBF58_476D_1CE4_E5B9
-        return Int(truncatingIfNeeded: mixed ^ (mixed >> 32))
     }
 }
