@@ -11,11 +11,8 @@ extension ReportRun {
             files: files, jobs: jobs, filter: filter, makeView: { SummaryAndTimeline(calendar: calendar) },
             fileReports.take)
         var totals = ReportTotals()
-        var timeline = Timeline(calendar: calendar)
-        for view in run.views {
-            totals.merge(view.summarizer.takeTotals())
-            timeline.merge(view.collector.timeline)
-        }
+        for view in run.views { totals.merge(view.summarizer.takeTotals()) }
+        let timeline = Timeline.merging(run.views.map(\.collector.timeline), calendar: calendar)
         let sources = SenderAudit.sources(of: totals.audit)
         let enricher = enricher(for: sources)
         let enrichment = enricher.map { EnrichmentView.table($0, for: sources) }

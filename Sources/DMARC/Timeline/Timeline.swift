@@ -91,6 +91,13 @@ public struct Timeline: Sendable {
         add(counts, in: report.header)
     }
 
+    /// The timelines of several threads (of `calendar`) as one: the first taken as it is, the others merged into it.
+    public static func merging(_ timelines: [Timeline], calendar: PeriodCalendar) -> Timeline {
+        var merged = timelines.first ?? Timeline(calendar: calendar)
+        for timeline in timelines.dropFirst() { merged.merge(timeline) }
+        return merged
+    }
+
     /// Adds what another timeline of the same calendar counted (on another thread).
     public mutating func merge(_ other: Timeline) {
         authentication.add(other.authentication)

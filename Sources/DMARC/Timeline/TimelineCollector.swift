@@ -47,9 +47,7 @@ extension ReportReader {
     ) -> CountedRun<Timeline> {
         let run = count(files: paths, jobs: jobs, filter: filter, makeView: { TimelineCollector(calendar: calendar) },
                         consume)
-        // The first thread's timeline is taken as it is; the others are merged into it.
-        var timeline = run.views.first?.timeline ?? Timeline(calendar: calendar)
-        for view in run.views.dropFirst() { timeline.merge(view.timeline) }
+        let timeline = Timeline.merging(run.views.map(\.timeline), calendar: calendar)
         return CountedRun(views: [timeline], reportCount: run.reportCount, duplicateCount: run.duplicateCount)
     }
 }
