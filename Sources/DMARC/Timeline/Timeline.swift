@@ -9,7 +9,7 @@ public struct Timeline: Sendable {
     public let calendar: PeriodCalendar
     private var periods: [Key: PeriodTotals] = [:]
     /// Sources and reporters by id, so that a period keeps 4-byte ids instead of strings.
-    private var sourceIDs: [SourceIP: UInt32] = [:]
+    private var sources = SourceIndex()
     private var reporterIDs: [String: UInt32] = [:]
     private var reporterKeys = ReporterKeyCache()
     /// SPF and DKIM outcomes over all reports added (not per period).
@@ -101,8 +101,7 @@ public struct Timeline: Sendable {
     /// Adds what another timeline of the same calendar counted (on another thread).
     public mutating func merge(_ other: Timeline) {
         authentication.add(other.authentication)
-        var sourceMap: [UInt32: UInt32] = [:]
-        for (source, otherID) in other.sourceIDs { sourceMap[otherID] = sourceID(of: source) }
+        let sourceMap = other.sources.sources.map { sourceID(of: $0) }
         var reporterMap: [UInt32: UInt32] = [:]
         for (reporter, otherID) in other.reporterIDs { reporterMap[otherID] = id(ofReporter: reporter) }
         for (key, theirs) in other.periods {
@@ -110,7 +109,7 @@ public struct Timeline: Sendable {
                 totals.counts.add(theirs.counts)
                 totals.reports += theirs.reports
                 // Every id of theirs is in the maps: they were built from the same tables.
-                for source in theirs.sources { totals.sources.insert(sourceMap[source] ?? 0) }
+                for source in theirs.sources { totals.sources.insert(sourceMap[Int(source)]) }
                 for reporter in theirs.reporters { totals.reporters.insert(reporterMap[reporter] ?? 0) }
                 totals.policies.formUnion(theirs.policies)
             }
@@ -123,10 +122,7 @@ public struct Timeline: Sendable {
 
     /// The small id that stands for `source` in this timeline's periods.
     mutating func sourceID(of source: SourceIP) -> UInt32 {
-        if let id = sourceIDs[source] { return id }
-        let id = UInt32(truncatingIfNeeded: sourceIDs.count)
-        sourceIDs[source] = id
-        return id
+        UInt32(truncatingIfNeeded: sources.index(of: source))
     }
 
     private mutating func id(ofReporter reporter: String) -> UInt32 {

@@ -1,5 +1,6 @@
 /// Source addresses and their indices, in the order first seen: one flat open-addressing table keyed by the binary
-/// address (as `SourceTable` keeps its rows), so that per-source data lives in plain arrays beside it.
+/// address (`AddressSlots`, as `SourceTable` keeps its rows), so that per-source data lives in plain arrays beside
+/// it: the audit's sources, the timeline's source ids.
 struct SourceIndex: Sendable {
     /// The sources, by index.
     private(set) var sources: [SourceIP] = []
