@@ -46,8 +46,10 @@ struct SplitDocumentTests {
     }
 
     @Test func commentsCDATAAndInstructionsHoldingRecordTags() {
+        // The last 50 records are plain: a cut inside a comment ends the split, and where it is tried again depends
+        // on when a worker reports that piece (timing), so only plain records make sure some piece splits clean.
         let document = Self.document(records: 200) { index in
-            switch index % 4 {
+            switch index < 150 ? index % 4 : 3 {
             case 0: "<!-- <record> </record> <record>x -->" + Self.record(index)
             case 1: "<?keep <record> ?>" + Self.record(index)
                 .replacingOccurrences(of: "</row>", with: "</row><extension><![CDATA[</record><record> ]]></extension>")
