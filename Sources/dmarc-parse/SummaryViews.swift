@@ -50,21 +50,30 @@ enum SourceView {
          totals.dispositionNone, totals.dispositionQuarantine, totals.dispositionReject, totals.dispositionPass]
     }
 
-    /// Writes the view: the aligned table (and any view with enrichment) through `TableWriter`, the streaming
-    /// formats straight into bytes (tens of thousands of rows for a busy domain).
+    /// Writes the view: the streaming formats straight into bytes (tens of thousands of rows for a busy domain),
+    /// the aligned table a row at a time (`TableWriter.writeAligned`), any view with enrichment through a `Table`.
     static func write(_ statistics: Statistics, enricher: SourceEnricher? = nil, as format: OutputFormat,
                       to output: StandardOutput) {
-        guard format != .table && enricher == nil else {
+        guard enricher == nil else {
             TableWriter.write(table(statistics, enricher: enricher), as: format, to: output)
             return
         }
         let sources = statistics.sourceTable
+        guard format != .table else {
+            let order = sources.sortedOrder()
+            TableWriter.writeAligned(columns: columns, rowCount: order.count, totals: totals(sources), to: output) {
+                let row = sources.rows[order[$0]]
+                return [.text(row.source.text)] + numbers(row.totals).map(Cell.number)
+                    + [.list(sources.reporters(of: row), separator: ","), .list(sources.domains(of: row), separator: ",")]
+            }
+            return
+        }
         var encoder = RowEncoder(format: format, columns: columns, capacity: 1 << 20)
         encoder.start()
-        for (text, index) in sources.sortedOrder() {
+        for index in sources.sortedOrder() {
             let row = sources.rows[index]
             encoder.beginRow()
-            encoder.text(text)
+            encoder.text(row.source.text)
             for number in numbers(row.totals) { encoder.number(number) }
             encoder.list(sources.reporters(of: row), separator: ",")
             encoder.list(sources.domains(of: row), separator: ",")
@@ -79,23 +88,29 @@ enum SourceView {
     static func table(_ statistics: Statistics, enricher: SourceEnricher? = nil) -> Table {
         var table = Table(columns: columns + (enricher == nil ? [] : EnrichmentView.columns))
         let sources = statistics.sourceTable
-        var all = MessageTotals()
-        var reporters = Set<String>(), domains = Set<String>()
-        for (text, index) in sources.sortedOrder() {
+        for index in sources.sortedOrder() {
             let row = sources.rows[index]
-            let rowReporters = sources.reporters(of: row), rowDomains = sources.domains(of: row)
-            table.rows.append([.text(text)] + numbers(row.totals).map(Cell.number) + [
-                .list(rowReporters, separator: ","), .list(rowDomains, separator: ","),
+            table.rows.append([.text(row.source.text)] + numbers(row.totals).map(Cell.number) + [
+                .list(sources.reporters(of: row), separator: ","), .list(sources.domains(of: row), separator: ","),
             ] + (enricher.map { EnrichmentView.cells($0.enrichment(for: row.source)) } ?? []))
-            all.add(row.totals)
-            reporters.formUnion(rowReporters)
-            domains.formUnion(rowDomains)
         }
-        if !table.rows.isEmpty {
-            table.totals = [.text("total (\(plural(table.rows.count, "source")))")] + numbers(all).map(Cell.number)
-                + [.text(plural(reporters.count, "reporter")), .text(plural(domains.count, "domain"))]
-                + (enricher == nil ? [] : Array(repeating: Cell.missing, count: EnrichmentView.columns.count))
+        table.totals = totals(sources).map {
+            $0 + (enricher == nil ? [] : Array(repeating: Cell.missing, count: EnrichmentView.columns.count))
         }
         return table
+    }
+
+    /// The totals line of the aligned table (nil without sources): messages summed, reporters and domains counted.
+    private static func totals(_ sources: SourceTable) -> [Cell]? {
+        guard !sources.rows.isEmpty else { return nil }
+        var all = MessageTotals()
+        var reporters = Set<String>(), domains = Set<String>()
+        for row in sources.rows {
+            all.add(row.totals)
+            reporters.formUnion(sources.reporters(of: row))
+            domains.formUnion(sources.domains(of: row))
+        }
+        return [.text("total (\(plural(sources.rows.count, "source")))")] + numbers(all).map(Cell.number)
+            + [.text(plural(reporters.count, "reporter")), .text(plural(domains.count, "domain"))]
     }
 }

@@ -47,9 +47,7 @@ struct TableWriter {
         defer { rowsWritten += 1 }
         switch format {
         case .table:
-            pending.append(zip(columns, row).map { column, cell in
-                AlignedCell(Self.plainText(cell), emphasis: terminal.colors ? CellEmphasis.of(cell, in: column.name) : nil)
-            })
+            pending.append(alignedCells(row))
             for (index, cell) in row.enumerated() where give[index] == .cut {
                 switch cell {
                 case .number, .decimal, .time: give[index] = .whole
@@ -87,13 +85,61 @@ struct TableWriter {
     }
 
     /// The rows, aligned and cut to the terminal's width, colored on a color terminal; a rule before the totals.
-    /// Lines are built as bytes in one buffer: `-s` on a busy domain aligns tens of thousands of rows.
     private func writeAlignedTable(hasTotals: Bool, to output: StandardOutput) {
-        let header = columns.map { AlignedCell($0.name) }
-        var natural = header.map(\.width)
+        var natural = columns.map { TableLayout.length(of: $0.name) }
         for row in pending {
             for index in natural.indices where row[index].width > natural[index] { natural[index] = row[index].width }
         }
+        writeAligned(natural: natural, give: give, rowCount: pending.count, hasTotals: hasTotals, to: output) {
+            pending[$0]
+        }
+    }
+
+    /// An aligned table whose rows are made when needed, twice (`row(i)` for i in `0..<rowCount`): once to measure
+    /// the columns, once to print; the totals, if any, after a rule. Memory stays one row whatever the row count:
+    /// `-s` on a giant report prints 50,000 rows, which held as cells took 60 MiB.
+    static func writeAligned(columns: [Table.Column], rowCount: Int, totals: [Cell]?, to output: StandardOutput,
+                             terminal: Terminal = .current, row: (Int) -> [Cell]) {
+        let writer = TableWriter(format: .table, columns: columns, terminal: terminal)
+        var natural = columns.map { TableLayout.length(of: $0.name) }
+        var give = writer.give
+        func measure(_ cells: [Cell]) {
+            for (index, cell) in cells.enumerated() {
+                let width = TableLayout.length(of: plainText(cell))
+                if width > natural[index] { natural[index] = width }
+                if give[index] == .cut {
+                    switch cell {
+                    case .number, .decimal, .time: give[index] = .whole
+                    default: break
+                    }
+                }
+            }
+        }
+        for index in 0..<rowCount { measure(row(index)) }
+        if let totals {
+            for (index, cell) in totals.enumerated() {
+                natural[index] = max(natural[index], TableLayout.length(of: plainText(cell)))
+            }
+        }
+        writer.writeAligned(natural: natural, give: give, rowCount: rowCount + (totals == nil ? 0 : 1),
+                            hasTotals: totals != nil, to: output) { index in
+            if index == rowCount, let totals { return totals.map { AlignedCell(plainText($0)) } }
+            return writer.alignedCells(row(index))
+        }
+    }
+
+    /// A row's cells as printed, colored by what they say on a color terminal.
+    private func alignedCells(_ row: [Cell]) -> [AlignedCell] {
+        zip(columns, row).map { column, cell in
+            AlignedCell(Self.plainText(cell), emphasis: terminal.colors ? CellEmphasis.of(cell, in: column.name) : nil)
+        }
+    }
+
+    /// Prints the header and rows `0..<rowCount` (`row(i)`) at the widths the layout gives the `natural` ones.
+    /// Lines are built as bytes in one buffer: `-s` on a busy domain aligns tens of thousands of rows.
+    private func writeAligned(natural: [Int], give: [TableLayout.Give], rowCount: Int, hasTotals: Bool,
+                              to output: StandardOutput, row: (Int) -> [AlignedCell]) {
+        let header = columns.map { AlignedCell($0.name) }
         let names = columns.map(\.name)
         let layout = TableLayout(natural: natural, give: give, limit: terminal.width, names: names)
         if !layout.hidden.isEmpty {
@@ -136,11 +182,11 @@ struct TableWriter {
             }
         }
         line(header, bold: terminal.colors)
-        for (index, row) in pending.enumerated() {
-            if hasTotals && index == pending.count - 1 {
+        for index in 0..<rowCount {
+            if hasTotals && index == rowCount - 1 {
                 line(layout.widths.map { AlignedCell(String(repeating: "-", count: $0)) })
             }
-            line(row)
+            line(row(index))
         }
         output.write(bytes)
     }

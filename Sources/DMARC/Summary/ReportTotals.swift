@@ -69,7 +69,7 @@ public struct ReportTotals: Sendable {
 
     /// One row per source address: most messages first, then by the address as text.
     public var sourceRows: [(source: SourceIP, totals: SourceTotals)] {
-        sourceTable.sortedOrder().map { _, index in
+        sourceTable.sortedOrder().map { index in
             let row = sourceTable.rows[index]
             var totals = SourceTotals()
             totals.totals = row.totals

@@ -18,7 +18,8 @@ public struct SourceTable: Sendable {
         init(source: SourceIP) { self.source = source }
     }
 
-    public private(set) var rows: [Row] = []
+    /// In segments: a giant report has tens of thousands of sources, and an `Array` growing holds two copies.
+    public private(set) var rows = SegmentedArray<Row>()
     private(set) var reporterNames = NameTable()
     private(set) var domainNames = NameTable()
     /// Each row's place, by its source's address.
@@ -94,7 +95,7 @@ public struct SourceTable: Sendable {
     /// Empties the table, keeping its storage (a report's table, reused for the next report).
     mutating func removeAll() {
         slots.removeAll(addresses: rows.lazy.map(\.source.address))
-        rows.removeAll(keepingCapacity: true)
+        rows.removeAll()
         reporterNames.removeAll()
         domainNames.removeAll()
         lastDomain = nil
@@ -105,21 +106,33 @@ public struct SourceTable: Sendable {
     /// A row's `header_from` domains, sorted.
     public func domains(of row: Row) -> [String] { domainNames.sorted(row.domains) }
 
-    /// The rows' indices with their address as text, most messages first, then by the text (sorted once, at the
-    /// end; the rows themselves are not copied: a giant report's are many).
-    public func sortedOrder() -> [(text: String, index: Int)] {
-        let texts = rows.map(\.source.text)
+    /// The rows' indices, most messages first, then by their address as text (sorted once, at the end; the rows
+    /// are not copied, and texts are written only where 24 bytes of them do not decide: a giant report has 50,000).
+    public func sortedOrder() -> [Int] {
         // Sorted as small plain keys (no reference counting while swapping), the text's first 24 bytes as three
-        // big-endian integers: they decide nearly every tie of messages; the whole texts decide the rest.
-        var keys = texts.indices.map { SortKey(messages: rows[$0].totals.messages, text: texts[$0], index: $0) }
+        // big-endian integers: they decide nearly every tie of messages.
+        var keys = rows.indices.map { SortKey(messages: rows[$0].totals.messages, text: rows[$0].source.text, index: $0) }
         keys.sort { a, b in
             if a.messages != b.messages { return a.messages > b.messages }
             if a.prefix.0 != b.prefix.0 { return a.prefix.0 < b.prefix.0 }
             if a.prefix.1 != b.prefix.1 { return a.prefix.1 < b.prefix.1 }
-            if a.prefix.2 != b.prefix.2 { return a.prefix.2 < b.prefix.2 }
-            return texts[a.index].utf8.lexicographicallyPrecedes(texts[b.index].utf8)
+            return a.prefix.2 < b.prefix.2
         }
-        return keys.map { (texts[$0.index], $0.index) }
+        // The rest: each run of keys alike so far, by the whole texts.
+        var start = 0
+        while start < keys.count {
+            var end = start + 1
+            while end < keys.count && keys[end].messages == keys[start].messages && keys[end].prefix == keys[start].prefix {
+                end += 1
+            }
+            if end - start > 1 {
+                let run = keys[start..<end].map { (text: rows[$0.index].source.text, key: $0) }
+                    .sorted { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
+                keys.replaceSubrange(start..<end, with: run.map(\.key))
+            }
+            start = end
+        }
+        return keys.map(\.index)
     }
 
     private struct SortKey {
