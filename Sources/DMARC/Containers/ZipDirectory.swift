@@ -121,7 +121,7 @@ struct ZipDirectory {
             guard position > 0 else { throw .corrupt("no end of central directory record (file truncated?)") }
             position -= 1
         }
-        var end = End(count: UInt64(tail.uint16(at: position + 10)), size: UInt64(tail.uint32(at: position + 12)),
+        let end = End(count: UInt64(tail.uint16(at: position + 10)), size: UInt64(tail.uint32(at: position + 12)),
                       offset: UInt64(tail.uint32(at: position + 16)))
         let locator = lowest + position - 20
         guard end.count == 0xFFFF || end.size == 0xFFFF_FFFF || end.offset == 0xFFFF_FFFF, locator >= 0 else {
@@ -137,8 +137,7 @@ struct ZipDirectory {
         guard zip64.uint32(at: 0) == 0x0606_4B50 else {
             throw .corrupt("no zip64 end of central directory record where the locator says")
         }
-        end = End(count: zip64.uint64(at: 32), size: zip64.uint64(at: 40), offset: zip64.uint64(at: 48))
-        return end
+        return End(count: zip64.uint64(at: 32), size: zip64.uint64(at: 40), offset: zip64.uint64(at: 48))
     }
 
     private static func member(entry: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer,
