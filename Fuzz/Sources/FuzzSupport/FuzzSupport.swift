@@ -89,3 +89,44 @@ public final class DiscardingHandler: ReportHandler {
         precondition(!inReport, "a report neither ended nor failed")
     }
 }
+
+/// Writes down what a read gave, to compare two reads of the same bytes, and checks the streaming contract.
+public final class RecordingHandler: ReportHandler {
+    public enum Event: Equatable {
+        case begin(ReportHeader, ReportOrigin), record(Record), end(ReportHeader), fail(String), warn(String)
+    }
+
+    private let contract = DiscardingHandler()
+    public private(set) var events: [Event] = []
+
+    public init() {}
+
+    public func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
+        contract.beginReport(header, origin: origin)
+        events.append(.begin(header, origin))
+    }
+
+    public func record(_ record: Record) {
+        contract.record(record)
+        events.append(.record(record))
+    }
+
+    public func endReport(_ header: ReportHeader) {
+        contract.endReport(header)
+        events.append(.end(header))
+    }
+
+    public func fail(_ error: DMARCError) {
+        contract.fail(error)
+        events.append(.fail(error.description))
+    }
+
+    public func warn(_ warning: DMARCWarning) {
+        contract.warn(warning)
+        events.append(.warn(warning.description))
+    }
+
+    public func checkEnded() {
+        contract.checkEnded()
+    }
+}

@@ -1,4 +1,5 @@
-/// A zip archive's central directory, read from the archive's bytes in memory (APPNOTE 6.3.10, with zip64).
+/// A zip archive's central directory, read from the archive's bytes (APPNOTE 6.3.10, with zip64), wherever they
+/// are (`ZipByteSource`).
 ///
 /// Every offset and size an archive states is checked against the bytes there are before it is used, so that a
 /// corrupt or hostile directory gives an error, never a trap, a read past the end or a loop.
@@ -22,6 +23,8 @@ struct ZipDirectory {
         case corrupt(String)
         /// The archive lists more than `maxMembers`.
         case tooManyMembers
+        /// The archive's bytes could not be read (a file truncated while read), for `DMARCError.Reason.unreadable`.
+        case unreadable(String)
     }
 
     private(set) var members: [Member] = []
@@ -29,7 +32,7 @@ struct ZipDirectory {
     private(set) var damage: String?
 
     /// Reads the directory of `archive`.
-    init(archive: UnsafeRawBufferPointer, maxMembers: Int) throws(Problem) {
+    init(archive: some ZipByteSource, maxMembers: Int) throws(Problem) {
         let end = try Self.endOfCentralDirectory(archive)
         guard end.count <= UInt64(maxMembers) else { throw .tooManyMembers }
         guard end.offset <= UInt64(archive.count), end.size <= UInt64(archive.count) - end.offset else {
@@ -37,17 +40,19 @@ struct ZipDirectory {
         }
         var position = Int(end.offset)
         let directoryEnd = position + Int(end.size)
-        while position + 46 <= directoryEnd, archive.uint32(at: position) == 0x0201_4B50 {
+        var window = Window(archive, end: directoryEnd)
+        while position + 46 <= directoryEnd {
+            let fixed = try window.bytes(at: position, count: 46)
+            guard fixed.uint32(at: 0) == 0x0201_4B50 else { break }
             guard members.count < maxMembers else { throw .tooManyMembers }
-            let nameLength = Int(archive.uint16(at: position + 28))
-            let extraLength = Int(archive.uint16(at: position + 30))
-            let commentLength = Int(archive.uint16(at: position + 32))
+            let nameLength = Int(fixed.uint16(at: 28))
+            let extraLength = Int(fixed.uint16(at: 30))
+            let commentLength = Int(fixed.uint16(at: 32))
             let next = position + 46 + nameLength + extraLength + commentLength
             guard next <= directoryEnd else { break }
-            let nameEnd = position + 46 + nameLength
-            let entry = UnsafeRawBufferPointer(rebasing: archive[position..<next])
-            let name = UnsafeRawBufferPointer(rebasing: archive[(position + 46)..<nameEnd])
-            let extra = UnsafeRawBufferPointer(rebasing: archive[nameEnd..<(nameEnd + extraLength)])
+            let entry = try window.bytes(at: position, count: next - position)
+            let name = UnsafeRawBufferPointer(rebasing: entry[46..<(46 + nameLength)])
+            let extra = UnsafeRawBufferPointer(rebasing: entry[(46 + nameLength)..<(46 + nameLength + extraLength)])
             members.append(Self.member(entry: entry, name: name, extra: extra, index: members.count + 1))
             position = next
         }
@@ -57,17 +62,46 @@ struct ZipDirectory {
     }
 
     /// Where a member's stored or compressed bytes are in `archive`.
-    static func dataRange(of member: Member, in archive: UnsafeRawBufferPointer) throws(Problem) -> Range<Int> {
-        guard archive.count >= 30, member.localHeaderOffset <= UInt64(archive.count - 30),
-              archive.uint32(at: Int(member.localHeaderOffset)) == 0x0403_4B50 else {
+    static func dataRange(of member: Member, in archive: some ZipByteSource) throws(Problem) -> Range<Int> {
+        guard archive.count >= 30, member.localHeaderOffset <= UInt64(archive.count - 30) else {
             throw .corrupt("no local header where the central directory says")
         }
         let header = Int(member.localHeaderOffset)
-        let start = header + 30 + Int(archive.uint16(at: header + 26)) + Int(archive.uint16(at: header + 28))
+        let local = try archive.bytes(at: header, count: 30)
+        guard local.uint32(at: 0) == 0x0403_4B50 else {
+            throw .corrupt("no local header where the central directory says")
+        }
+        let start = header + 30 + Int(local.uint16(at: 26)) + Int(local.uint16(at: 28))
         guard start <= archive.count, member.compressedSize <= UInt64(archive.count - start) else {
             throw .corrupt("the member's data runs past the end of the archive")
         }
         return start..<(start + Int(member.compressedSize))
+    }
+
+    /// The directory's bytes, a window of them at a time (in memory: all of them at once). A window is
+    /// `largestRead` bytes, more than the largest entry, so an entry that does not fit in the window read last
+    /// starts the next one.
+    private struct Window<Source: ZipByteSource> {
+        let source: Source
+        /// Where the directory ends: no window goes past it.
+        let end: Int
+        var start = 0
+        var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+
+        init(_ source: Source, end: Int) {
+            self.source = source
+            self.end = end
+        }
+
+        /// The `count` bytes at `offset`, which lie within the directory; valid until the next call.
+        mutating func bytes(at offset: Int, count: Int) throws(Problem) -> UnsafeRawBufferPointer {
+            if offset < start || offset + count > start + bytes.count {
+                start = offset
+                bytes = try source.bytes(at: offset, count: min(source.largestRead, end - offset))
+                precondition(count <= bytes.count, "a directory entry larger than a window")
+            }
+            return UnsafeRawBufferPointer(rebasing: bytes[(offset - start)..<(offset - start + count)])
+        }
     }
 
     private struct End {
@@ -78,28 +112,32 @@ struct ZipDirectory {
 
     /// The end of central directory record, searched from the end (it may be followed by a comment), and the
     /// zip64 record it points to when its fields are full.
-    private static func endOfCentralDirectory(_ archive: UnsafeRawBufferPointer) throws(Problem) -> End {
+    private static func endOfCentralDirectory(_ archive: some ZipByteSource) throws(Problem) -> End {
         guard archive.count >= 22 else { throw .corrupt("no end of central directory record (file truncated?)") }
-        var position = archive.count - 22
         let lowest = max(0, archive.count - 22 - 0xFFFF)
-        while archive.uint32(at: position) != 0x0605_4B50 {
-            guard position > lowest else { throw .corrupt("no end of central directory record (file truncated?)") }
+        let tail = try archive.bytes(at: lowest, count: archive.count - lowest)
+        var position = tail.count - 22
+        while tail.uint32(at: position) != 0x0605_4B50 {
+            guard position > 0 else { throw .corrupt("no end of central directory record (file truncated?)") }
             position -= 1
         }
-        var end = End(count: UInt64(archive.uint16(at: position + 10)), size: UInt64(archive.uint32(at: position + 12)),
-                      offset: UInt64(archive.uint32(at: position + 16)))
-        let locator = position - 20
-        if locator >= 0, archive.uint32(at: locator) == 0x0706_4B50,
-           end.count == 0xFFFF || end.size == 0xFFFF_FFFF || end.offset == 0xFFFF_FFFF {
-            let record = archive.uint64(at: locator + 8)
-            guard record <= UInt64(locator) && UInt64(locator) - record >= 56,
-                  archive.uint32(at: Int(record)) == 0x0606_4B50 else {
-                throw .corrupt("no zip64 end of central directory record where the locator says")
-            }
-            end = End(count: archive.uint64(at: Int(record) + 32), size: archive.uint64(at: Int(record) + 40),
-                      offset: archive.uint64(at: Int(record) + 48))
+        let end = End(count: UInt64(tail.uint16(at: position + 10)), size: UInt64(tail.uint32(at: position + 12)),
+                      offset: UInt64(tail.uint32(at: position + 16)))
+        let locator = lowest + position - 20
+        guard end.count == 0xFFFF || end.size == 0xFFFF_FFFF || end.offset == 0xFFFF_FFFF, locator >= 0 else {
+            return end
         }
-        return end
+        let locatorBytes = try archive.bytes(at: locator, count: 20)
+        guard locatorBytes.uint32(at: 0) == 0x0706_4B50 else { return end }
+        let record = locatorBytes.uint64(at: 8)
+        guard record <= UInt64(locator) && UInt64(locator) - record >= 56 else {
+            throw .corrupt("no zip64 end of central directory record where the locator says")
+        }
+        let zip64 = try archive.bytes(at: Int(record), count: 56)
+        guard zip64.uint32(at: 0) == 0x0606_4B50 else {
+            throw .corrupt("no zip64 end of central directory record where the locator says")
+        }
+        return End(count: zip64.uint64(at: 32), size: zip64.uint64(at: 40), offset: zip64.uint64(at: 48))
     }
 
     private static func member(entry: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer,

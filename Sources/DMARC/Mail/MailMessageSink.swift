@@ -87,7 +87,7 @@ final class MailMessageSink: ByteSink {
     /// single-part message is tried whatever its type says, unless it is HTML.
     private static func mayCarryReport(type: String, fileName: String?, isWholeMessage: Bool) -> Bool {
         if reportMediaTypes.contains(type) { return true }
-        if let fileName, ZipArchiveSink.isNamedLikeReport(fileName) {
+        if let fileName, ZipArchiveReader.isNamedLikeReport(fileName) {
             return !type.hasPrefix("application/tlsrpt")  // SMTP TLS reports (RFC 8460) are `.json.gz`
         }
         return isWholeMessage && fileName == nil && type == "text/plain"
@@ -114,7 +114,7 @@ final class MailMessageSink: ByteSink {
             // name says it is one.
             switch error.reason {
             case .empty, .unrecognisedContent, .notAReport, .noReportInZip:
-                if !(fileName.map(ZipArchiveSink.isNamedLikeReport) ?? false) { return false }
+                if !(fileName.map(ZipArchiveReader.isNamedLikeReport) ?? false) { return false }
             case .limitExceeded(let limit, _) where limit.endsTheInput:
                 reachedDecompressionLimit = true
             default:

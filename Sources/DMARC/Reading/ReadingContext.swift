@@ -32,10 +32,16 @@ final class ReadingContext {
 
     /// Appends a chunk to a container held whole (a zip, a mail message), within `maxDecompressedBytes`.
     func collect(_ chunk: UnsafeRawBufferPointer, into buffer: inout [UInt8], at origin: ReportOrigin) throws(DMARCError) {
-        guard buffer.count + chunk.count <= limits.maxDecompressedBytes else {
+        try checkContainerSize(buffer.count + chunk.count, at: origin)
+        buffer.append(contentsOf: chunk)
+    }
+
+    /// A container of `size` bytes may be read as a whole (collected, or a zip file read where it lies) only within
+    /// `maxDecompressedBytes`: the same ceiling whether it is held in memory or not.
+    func checkContainerSize(_ size: Int, at origin: ReportOrigin) throws(DMARCError) {
+        guard size <= limits.maxDecompressedBytes else {
             throw DMARCError(.limitExceeded(.decompressedBytes, limit: limits.maxDecompressedBytes), at: origin)
         }
-        buffer.append(contentsOf: chunk)
     }
 
     /// Counts input that a layer is about to decode (gzip or deflate data, a base64 part), before its output is

@@ -35,10 +35,12 @@ public struct ReportReader: Sendable {
             return
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-        let sink = ContentSniffer(context: context(stream), origin: origin, nesting: 0)
+        let context = context(stream)
+        let sink = ContentSniffer(context: context, origin: origin, nesting: 0)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
         defer { buffer.deallocate() }
         do throws(DMARCError) {
+            var bytesRead = 0
             while true {
                 let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
                 if count < 0 {
@@ -48,12 +50,28 @@ public struct ReportReader: Sendable {
                     throw DMARCError(.unreadable(message), at: origin)
                 }
                 if count == 0 { break }
-                try sink.write(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+                let chunk = UnsafeRawBufferPointer(rebasing: buffer[..<count])
+                if bytesRead == 0 && descriptor != STDIN_FILENO, let size = Self.zipFileSize(descriptor, head: chunk) {
+                    // Read where it lies, not collected: the first bytes read here are read again.
+                    return try context.readZipFile(descriptor: descriptor, size: size, origin: origin)
+                }
+                bytesRead += count
+                try sink.write(chunk)
             }
             try sink.finish()
         } catch {
             stream.fail(error)
         }
+    }
+
+    /// The size of the file open at `descriptor` when its first bytes (`head`) make it a zip archive that can be
+    /// read where it lies: a regular file (not a pipe or a device), whose size `fstat` knows.
+    private static func zipFileSize(_ descriptor: Int32, head: UnsafeRawBufferPointer) -> Int? {
+        guard ContentKind(sniffing: Array(head.prefix(4))) == .zip else { return nil }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+              Int(status.st_size) >= head.count else { return nil }
+        return Int(status.st_size)
     }
 
     /// Streams every report in `bytes` (a file's content, an attachment) to `handler`.

@@ -28,12 +28,24 @@ struct ZipWriter {
     }
 
     /// The whole archive: members, central directory, and a zip64 end record when there are more than 65,535
-    /// members (`statedCount` overrides the count the end records give, to test archives that lie).
-    func archive(statedCount: Int? = nil) -> Data {
+    /// members or `zip64` (`statedCount` overrides the count the end records give, to test archives that lie;
+    /// `comment` follows the end record).
+    func archive(statedCount: Int? = nil, zip64: Bool = false, comment: Data = Data()) -> Data {
         var archive = data
         let stated = UInt64(statedCount ?? count)
         let directoryOffset = UInt64(archive.count)
         archive.append(directory)
+        if zip64 {
+            // Every field of the end record full: its values are the zip64 record's.
+            let record = UInt64(archive.count)
+            archive.append(le32(0x0606_4B50), le64(44), le16(45), le16(45), le32(0), le32(0), le64(stated),
+                           le64(stated), le64(UInt64(directory.count)), le64(directoryOffset))
+            archive.append(le32(0x0706_4B50), le32(0), le64(record), le32(1))
+            archive.append(le32(0x0605_4B50), le16(0), le16(0), le16(0xFFFF), le16(0xFFFF), le32(0xFFFF_FFFF),
+                           le32(0xFFFF_FFFF), le16(UInt16(comment.count)))
+            archive.append(comment)
+            return archive
+        }
         if stated > 0xFFFF {
             let record = UInt64(archive.count)
             archive.append(le32(0x0606_4B50), le64(44), le16(45), le16(45), le32(0), le32(0), le64(stated),
@@ -42,7 +54,8 @@ struct ZipWriter {
         }
         archive.append(le32(0x0605_4B50), le16(0), le16(0), le16(UInt16(min(stated, 0xFFFF))),
                        le16(UInt16(min(stated, 0xFFFF))), le32(UInt32(directory.count)), le32(UInt32(directoryOffset)),
-                       le16(0))
+                       le16(UInt16(comment.count)))
+        archive.append(comment)
         return archive
     }
 
