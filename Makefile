@@ -17,13 +17,17 @@ BASHDIR = $(PREFIX)/share/bash-completion/completions
 ZSHDIR = $(PREFIX)/share/zsh/site-functions
 FISHDIR = $(PREFIX)/share/fish/vendor_completions.d
 
-BUILD_FLAGS = -c release --static-swift-stdlib
+# lld places the functions a run calls side by side (Build/symbol-order.txt, written by Build/make-symbol-order.sh):
+# fewer pages of code resident, 3 MiB less at the peak. Functions need sections of their own to be placed.
+ORDER_FLAGS = -Xswiftc -Xfrontend -Xswiftc -function-sections -Xswiftc -use-ld=lld \
+	-Xlinker --symbol-ordering-file=$(CURDIR)/Build/symbol-order.txt -Xlinker --no-warn-symbol-ordering
+BUILD_FLAGS = -c release --static-swift-stdlib $(ORDER_FLAGS)
 BIN = .build/release/dmarc-parse
 STAGE = .build/install-files
 # Built again only when a source changed, so that `make && sudo make install` needs no toolchain under sudo.
-SOURCES := Package.swift $(shell find Sources -type f)
+SOURCES := Package.swift Build/symbol-order.txt $(shell find Sources -type f)
 
-.PHONY: all build install uninstall
+.PHONY: all build install uninstall print-build-flags
 
 all: build
 
@@ -50,3 +54,7 @@ install: $(STAGE)/built
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dmarc-parse $(DESTDIR)$(MANDIR)/dmarc-parse.1 \
 		$(DESTDIR)$(BASHDIR)/dmarc-parse $(DESTDIR)$(ZSHDIR)/_dmarc-parse $(DESTDIR)$(FISHDIR)/dmarc-parse.fish
+
+# The flags of the installed binary, for Benchmarks/run.sh (which measures that binary).
+print-build-flags:
+	@echo $(BUILD_FLAGS)

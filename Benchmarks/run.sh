@@ -47,8 +47,10 @@ mkdir -p "$data/out"
 # --- Build -----------------------------------------------------------------------------------------------------
 say "== building dmarc-parse (release)"
 scratch="$repo/.build-bench"
-(cd "$repo" && swift build -c release --static-swift-stdlib --scratch-path "$scratch" >&2)
-ours="$(cd "$repo" && swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/dmarc-parse"
+# Built as `make install` builds it (the Swift runtime linked in, functions placed by Build/symbol-order.txt).
+read -ra release_flags <<< "$(make -s --no-print-directory -C "$repo" print-build-flags)"
+(cd "$repo" && swift build "${release_flags[@]}" --scratch-path "$scratch" >&2)
+ours="$(cd "$repo" && swift build "${release_flags[@]}" --scratch-path "$scratch" --show-bin-path)/dmarc-parse"
 
 floor_source="$repo/../shared/tools/floor-sax.c"
 if [[ -f "$floor_source" ]]; then
