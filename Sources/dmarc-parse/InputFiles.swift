@@ -44,15 +44,16 @@ enum InputFiles {
             return
         }
         var entries: [(name: String, isFolder: Bool)] = []
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
             if name == "." || name == ".." { continue }
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR): entries.append((name, true))
             case Int32(DT_REG): entries.append((name, false))
             default:
                 // Unknown type or a link: ask the file system; links to folders are not followed.
+                let path = prefix + name
                 var status = stat()
                 if lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR {
                     entries.append((name, true))
@@ -65,12 +66,27 @@ enum InputFiles {
         // Hidden entries are skipped; of a Maildir, only the messages (MaildirLayout).
         let inMaildir = MaildirLayout.isMaildir(entries)
         entries.removeAll { !MaildirLayout.reads($0.name, isFolder: $0.isFolder, in: folder, inMaildir: inMaildir) }
-        // Byte order (as `ls` in the C locale), compared with strcmp: the generic UTF-8 view comparison is slow.
-        let sorted = entries.sorted { first, second in
-            first.name.withCString { a in second.name.withCString { b in strcmp(a, b) < 0 } }
+        // Byte order (as `ls` in the C locale). A folder of 100,000 reports is sorted on the main thread before any
+        // is read, so the names' bytes go into one array and plain indices are sorted, compared with memcmp
+        // (sorting the entries by their strings was most of the walk: 5,000 files, 43 → 20 M instructions).
+        var bytes: [UInt8] = [], starts = [0]
+        for entry in entries {
+            bytes += entry.name.utf8
+            starts.append(bytes.count)
         }
-        for entry in sorted {
-            let path = folder.hasSuffix("/") ? folder + entry.name : folder + "/" + entry.name
+        var order = Array(entries.indices)
+        bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            order.sort { first, second in
+                let a = starts[first], aCount = starts[first + 1] - a
+                let b = starts[second], bCount = starts[second + 1] - b
+                let comparison = memcmp(base + a, base + b, min(aCount, bCount))
+                return comparison != 0 ? comparison < 0 : aCount < bCount
+            }
+        }
+        for index in order {
+            let entry = entries[index]
+            let path = prefix + entry.name
             if entry.isFolder {
                 walk(path, into: &files, problems: &problems)
             } else {

@@ -33,8 +33,11 @@ struct ZipArchiveReader {
 
     /// Files macOS adds to archives it makes.
     static func isMetadata(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return path.hasPrefix("__MACOSX/") || name.hasPrefix("._")
+        if path.hasPrefix("__MACOSX/") { return true }
+        // The last name in the path that is not empty (a folder's ends in "/"), by its bytes: split by characters,
+        // this cost more than the rest of reading a small zip.
+        let name = path.utf8.split(separator: UInt8(ascii: "/")).last ?? path.utf8[...]
+        return name.starts(with: "._".utf8)
     }
 
     /// Whether the name says the member is a report (or a compressed one).

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The element names of aggregate reports (RFC 7489, RFC 9990 and the drafts), matched by local name only.
 enum ElementName: UInt8 {
     case feedback, version
@@ -35,20 +37,39 @@ enum ElementName: UInt8 {
     /// The name for libxml2's NUL-terminated `localName`, matched by its length and then its bytes: no string is
     /// made, which matters as each document's parser meets each name once (a folder of small reports has many).
     init(localName: UnsafePointer<UInt8>) {
+        let known = Self.known
         var length = 0
-        while localName[length] != 0 && length < Self.byLength.count { length += 1 }
+        while localName[length] != 0 && length < known.maxLength { length += 1 }
         self = .other
-        guard length < Self.byLength.count else { return }
-        for (bytes, name) in Self.byLength[length] where (0..<length).allSatisfy({ bytes[$0] == localName[$0] }) {
-            self = name
-            return
+        guard localName[length] == 0 else { return }
+        let found = known.bytes.withUnsafeBufferPointer { bytes in
+            known.entries[known.firstOfLength[length]..<known.firstOfLength[length + 1]].first {
+                memcmp(bytes.baseAddress! + $0.start, localName, length) == 0
+            }
+        }
+        if let found { self = found.name }
+    }
+
+    /// The names of `byLocalName` as bytes in one array, grouped by length: the entries of names `length` bytes
+    /// long are `entries[firstOfLength[length]..<firstOfLength[length + 1]]`.
+    private struct KnownNames {
+        var bytes: [UInt8] = []
+        var entries: [(start: Int, name: ElementName)] = []
+        var firstOfLength: [Int] = []
+        let maxLength: Int
+
+        init() {
+            let names = ElementName.byLocalName.map { (Array($0.key.utf8), $0.value) }.sorted { $0.0.count < $1.0.count }
+            maxLength = names.last!.0.count
+            for length in 0...(maxLength + 1) {
+                firstOfLength.append(entries.count)
+                for (text, name) in names where text.count == length {
+                    entries.append((bytes.count, name))
+                    bytes += text
+                }
+            }
         }
     }
 
-    /// `byLocalName` grouped by the names' lengths in bytes.
-    private static let byLength: [[(bytes: [UInt8], name: ElementName)]] = {
-        var groups = [[(bytes: [UInt8], name: ElementName)]](repeating: [], count: 32)
-        for (text, name) in byLocalName { groups[text.utf8.count].append((Array(text.utf8), name)) }
-        return groups
-    }()
+    private static let known = KnownNames()
 }
