@@ -13,7 +13,8 @@ enum TimelineView {
         var table = Table(columns: columns)
         guard let timeline else { return table }
         var all = TimelineCounts()
-        for row in timeline.rows {
+        let rows = timeline.rows  // made when asked for: once
+        for row in rows {
             let counts = row.counts
             table.rows.append([
                 .text(row.label), .time(row.start), .text(row.domain), .number(UInt64(row.reports)),
@@ -29,7 +30,7 @@ enum TimelineView {
             all.add(counts)
         }
         if !table.rows.isEmpty {
-            let periods = Set(timeline.rows.map(\.start)).count
+            let periods = Set(rows.map(\.start)).count
             table.totals = [.text("total"), .text(plural(periods, timeline.calendar.length.rawValue)),
                             .text(plural(timeline.domains.count, "domain")), .missing, .missing, .missing,
                             .number(all.messages), .number(all.dmarcPass), .number(all.dmarcFail),

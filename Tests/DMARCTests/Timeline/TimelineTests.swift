@@ -1,4 +1,4 @@
-import DMARC
+@testable import DMARC
 import Foundation
 import Testing
 
@@ -45,6 +45,28 @@ struct TimelineTests {
         // 2021-01-01 is a Friday: it belongs to 2020-W53.
         #expect(weeks.label(weeks.start(of: 1_609_459_200)) == "2020-W53")
         #expect(weeks.start(after: 1_735_516_800) == 1_735_516_800 + 7 * 86_400)
+    }
+
+    @Test("UTC periods worked out from the seconds are Foundation's, 1970 to 9999")
+    func civilDatesAgreeWithFoundation() {
+        var generator = SystemRandomNumberGenerator()
+        // Edges (the epoch, leap days, year ends, the last day) and random times over the range.
+        var times: [Int64] = [0, 1, 86_399, 86_400, 259_199, 259_200, 951_782_400, 951_868_799, 951_868_800,
+                              1_704_067_199, 1_704_067_200, 1_709_164_800, 4_107_542_400, 253_402_214_400,
+                              253_402_300_799]
+        times += (0..<3_000).map { _ in Int64.random(in: 0..<253_402_300_800, using: &generator) }
+        times += (0..<1_000).map { _ in Int64.random(in: 1_577_836_800..<1_893_456_000, using: &generator) }
+        let utc = TimeZone(identifier: "UTC")!
+        for length in PeriodLength.allCases {
+            let fast = PeriodCalendar(length: length, timeZone: utc)
+            let foundation = PeriodCalendar(length: length, timeZone: utc, civilDates: false)
+            for time in times {
+                let start = fast.start(of: time)
+                #expect(start == foundation.start(of: time), "\(length) start of \(time)")
+                #expect(fast.start(after: start) == foundation.start(after: start), "\(length) after \(start)")
+                #expect(fast.label(start) == foundation.label(start), "\(length) label of \(start)")
+            }
+        }
     }
 
     @Test("days follow the zone's daylight saving time")
