@@ -59,7 +59,8 @@ public final class ReportCounter<View: CountedReportHandler>: ReportHandler {
     }
 
     public func record(_ record: Record) {
-        guard isOpen, filter.admits(record, policy: policy) else { return }
+        // Only a record filter reads the policy (a copy of it per record cost more than the rest of this).
+        guard isOpen, !filter.filtersRecords || filter.admits(record, policy: policy) else { return }
         recordsAdmitted += 1
         view.record(record)
     }

@@ -3,12 +3,16 @@
 ///
 /// Run it with `ReportReader.count(files:jobs:filter:makeView:_:)`, one per thread, and merge their timelines.
 public final class TimelineCollector: CountedReportHandler {
+    // Used on one thread at a time, record by record: no run-time exclusivity checks (three per record).
     /// The reports that counted so far.
-    public private(set) var timeline: Timeline
-    private var current = TimelineReport()
+    @exclusivity(unchecked) public private(set) var timeline: Timeline
+    @exclusivity(unchecked) private var current = TimelineReport()
     /// The sources of the report being read, as the timeline's ids, one per record.
-    private var currentSources: [UInt32] = []
-    private var policy = PolicyPublished()
+    @exclusivity(unchecked) private var currentSources: [UInt32] = []
+    /// The report's alignment modes, which judge its records (not its whole policy: a copy of it per record cost
+    /// more than counting the record).
+    private var adkim: Alignment?
+    private var aspf: Alignment?
 
     /// An empty timeline of `calendar`'s periods.
     public init(calendar: PeriodCalendar) {
@@ -18,11 +22,12 @@ public final class TimelineCollector: CountedReportHandler {
     public func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
         current = TimelineReport()
         currentSources.removeAll(keepingCapacity: true)
-        policy = header.policy
+        adkim = header.policy.adkim
+        aspf = header.policy.aspf
     }
 
     public func record(_ record: Record) {
-        current.addCounts(of: record, under: policy)
+        current.addCounts(of: record, outcome: record.dmarcOutcome(adkim: adkim, aspf: aspf))
         // An id given to the source of a report that ends up not counting is never in a period: harmless.
         currentSources.append(timeline.sourceID(of: record.sourceIP))
     }

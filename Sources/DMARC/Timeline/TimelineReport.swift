@@ -16,13 +16,13 @@ public struct TimelineReport: Sendable {
 
     /// Counts one record of a report published with `policy` (its DMARC result by the one rule, `DMARCOutcome`).
     public mutating func add(_ record: Record, under policy: PolicyPublished) {
-        addCounts(of: record, under: policy)
+        addCounts(of: record, outcome: record.dmarcOutcome(under: policy))
         sources.insert(record.sourceIP)
     }
 
-    /// Counts one record's messages but not its source (`TimelineCollector` keeps the sources as ids).
-    mutating func addCounts(of record: Record, under policy: PolicyPublished) {
-        let outcome = record.dmarcOutcome(under: policy)
+    /// Counts one record's messages, whose DMARC result is `outcome`, but not its source (`TimelineCollector`
+    /// keeps the sources as ids).
+    mutating func addCounts(of record: Record, outcome: DMARCOutcome) {
         cells[TimelineCounts.cellIndex(of: record, outcome: outcome)] &+= record.count
         authentication.add(record, outcome: outcome)
     }
