@@ -1,4 +1,4 @@
-import DMARC
+@testable import DMARC
 import Foundation
 import Testing
 
@@ -78,6 +78,20 @@ struct RequiredPartsTests {
     @Test func decimalDatesAreWholeSeconds() throws {
         let report = try Fixture.report("required/decimal-dates.xml")
         #expect(report.metadata.dateRange == DateRange(begin: 1363310677, end: 1363397076))
+    }
+
+    /// What a time may be, byte by byte: digits, then at most one `.` and more digits; 19 digits at most, and
+    /// within Int64.
+    @Test func timesAreDigitsWithAnOptionalFraction() {
+        let read: [(String, Int64?)] = [
+            ("0", 0), ("1707264000", 1_707_264_000), ("1363310677.0", 1_363_310_677), ("1363310677.999", 1_363_310_677),
+            ("0000000000000000001", 1), ("9223372036854775807", .max), ("9223372036854775808", nil),
+            ("00000000000000000001", nil), ("", nil), (".", nil), (".5", nil), ("5.", nil), ("1.2.3", nil),
+            ("-1", nil), ("+1", nil), ("1e9", nil), ("1 2", nil), ("١٢٣", nil), ("12a", nil), ("1..2", nil),
+        ]
+        for (text, expected) in read {
+            #expect(RequiredParts.seconds(text) == expected, "\(text)")
+        }
     }
 
     @Test func anEmailAloneNamesTheReporter() throws {
