@@ -11,7 +11,9 @@ struct TableWriter {
     let columns: [Table.Column]
     private var rowsWritten = 0
     /// For the table format, rows wait until all are known so the columns can be aligned.
-    private var pending: [[AlignedCell]] = []
+    private var pending: [[Cell]] = []
+    /// For the table format, each column's widest cell so far (its name at least).
+    private var natural: [Int]
     /// For the table format, what each column may give up to fit the terminal (numbers and times: nothing).
     private var give: [TableLayout.Give]
     /// The terminal the table format is for (width, colors); the other formats are never cut or colored.
@@ -22,6 +24,7 @@ struct TableWriter {
         self.columns = columns
         self.terminal = format == .table ? terminal : .plain
         give = columns.map { $0.kind == .number ? .number : .cut }
+        natural = columns.map { TableLayout.length(of: $0.name) }
     }
 
     /// Writes the whole table to `output`, a line at a time.
@@ -47,13 +50,8 @@ struct TableWriter {
         defer { rowsWritten += 1 }
         switch format {
         case .table:
-            pending.append(alignedCells(row))
-            for (index, cell) in row.enumerated() where give[index] == .cut {
-                switch cell {
-                case .number, .decimal, .time: give[index] = .whole
-                default: break
-                }
-            }
+            Self.measure(row, natural: &natural, give: &give)
+            pending.append(row)
             return ""
         case .tsv:
             return row.map { Self.tsvField(Self.plainText($0)) }.joined(separator: "\t") + "\n"
@@ -78,20 +76,13 @@ struct TableWriter {
         switch format {
         case .json: output.write(rowsWritten == 0 ? "]\n" : "\n]\n")
         case .table:
-            if let totals { pending.append(totals.map { AlignedCell(Self.plainText($0)) }) }
-            writeAlignedTable(hasTotals: totals != nil, to: output)
+            if let totals {
+                for (index, cell) in totals.enumerated() { natural[index] = max(natural[index], Self.width(of: cell)) }
+            }
+            writeAligned(natural: natural, give: give, rowCount: pending.count, totals: totals, to: output) {
+                pending[$0]
+            }
         case .tsv, .csv, .ndjson: break
-        }
-    }
-
-    /// The rows, aligned and cut to the terminal's width, colored on a color terminal; a rule before the totals.
-    private func writeAlignedTable(hasTotals: Bool, to output: StandardOutput) {
-        var natural = columns.map { TableLayout.length(of: $0.name) }
-        for row in pending {
-            for index in natural.indices where row[index].width > natural[index] { natural[index] = row[index].width }
-        }
-        writeAligned(natural: natural, give: give, rowCount: pending.count, hasTotals: hasTotals, to: output) {
-            pending[$0]
         }
     }
 
@@ -100,46 +91,56 @@ struct TableWriter {
     /// `-s` on a giant report prints 50,000 rows, which held as cells took 60 MiB.
     static func writeAligned(columns: [Table.Column], rowCount: Int, totals: [Cell]?, to output: StandardOutput,
                              terminal: Terminal = .current, row: (Int) -> [Cell]) {
-        let writer = TableWriter(format: .table, columns: columns, terminal: terminal)
-        var natural = columns.map { TableLayout.length(of: $0.name) }
-        var give = writer.give
-        func measure(_ cells: [Cell]) {
-            for (index, cell) in cells.enumerated() {
-                let width = TableLayout.length(of: plainText(cell))
-                if width > natural[index] { natural[index] = width }
-                if give[index] == .cut {
-                    switch cell {
-                    case .number, .decimal, .time: give[index] = .whole
-                    default: break
-                    }
+        var writer = TableWriter(format: .table, columns: columns, terminal: terminal)
+        for index in 0..<rowCount { measure(row(index), natural: &writer.natural, give: &writer.give) }
+        if let totals {
+            for (index, cell) in totals.enumerated() { writer.natural[index] = max(writer.natural[index], width(of: cell)) }
+        }
+        writer.writeAligned(natural: writer.natural, give: writer.give, rowCount: rowCount, totals: totals, to: output,
+                            row: row)
+    }
+
+    /// Widens `natural` to the row's cells; a column that holds a number, a decimal or a time gives nothing.
+    private static func measure(_ row: [Cell], natural: inout [Int], give: inout [TableLayout.Give]) {
+        for (index, cell) in row.enumerated() {
+            let width = width(of: cell)
+            if width > natural[index] { natural[index] = width }
+            if give[index] == .cut {
+                switch cell {
+                case .number, .decimal, .time: give[index] = .whole
+                default: break
                 }
             }
         }
-        for index in 0..<rowCount { measure(row(index)) }
-        if let totals {
-            for (index, cell) in totals.enumerated() {
-                natural[index] = max(natural[index], TableLayout.length(of: plainText(cell)))
-            }
-        }
-        writer.writeAligned(natural: natural, give: give, rowCount: rowCount + (totals == nil ? 0 : 1),
-                            hasTotals: totals != nil, to: output) { index in
-            if index == rowCount, let totals { return totals.map { AlignedCell(plainText($0)) } }
-            return writer.alignedCells(row(index))
+    }
+
+    /// A cell's width in characters as printed (`TableLayout.length` of its text), without making its text where
+    /// that is plain: a number's digits, a list of ASCII names.
+    private static func width(of cell: Cell) -> Int {
+        switch cell {
+        case .number(let value): return decimalDigits(value)
+        case .text(let text): return TableLayout.length(of: text)
+        case .list(let items, let separator) where items.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } })
+            && separator.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }):
+            return items.reduce(0) { $0 + $1.utf8.count } + max(0, items.count - 1) * separator.utf8.count
+        default: return TableLayout.length(of: plainText(cell))
         }
     }
 
-    /// A row's cells as printed, colored by what they say on a color terminal.
-    private func alignedCells(_ row: [Cell]) -> [AlignedCell] {
-        zip(columns, row).map { column, cell in
-            AlignedCell(Self.plainText(cell), emphasis: terminal.colors ? CellEmphasis.of(cell, in: column.name) : nil)
+    private static func decimalDigits(_ value: UInt64) -> Int {
+        var digits = 1, rest = value
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
         }
+        return digits
     }
 
-    /// Prints the header and rows `0..<rowCount` (`row(i)`) at the widths the layout gives the `natural` ones.
-    /// Lines are built as bytes in one buffer: `-s` on a busy domain aligns tens of thousands of rows.
-    private func writeAligned(natural: [Int], give: [TableLayout.Give], rowCount: Int, hasTotals: Bool,
-                              to output: StandardOutput, row: (Int) -> [AlignedCell]) {
-        let header = columns.map { AlignedCell($0.name) }
+    /// Prints the header and rows `0..<rowCount` (`row(i)`) at the widths the layout gives the `natural` ones,
+    /// then the totals after a rule. Lines are built as bytes in one buffer, numbers written digit by digit: `-s` on
+    /// a busy domain aligns tens of thousands of rows.
+    private func writeAligned(natural: [Int], give: [TableLayout.Give], rowCount: Int, totals: [Cell]?,
+                              to output: StandardOutput, row: (Int) -> [Cell]) {
         let names = columns.map(\.name)
         let layout = TableLayout(natural: natural, give: give, limit: terminal.width, names: names)
         if !layout.hidden.isEmpty {
@@ -151,27 +152,42 @@ struct TableWriter {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1 << 20)
         func spaces(_ count: Int) {
-            for _ in 0..<count { bytes.append(UInt8(ascii: " ")) }
+            if count > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
         }
-        func line(_ cells: [AlignedCell], bold: Bool = false) {
+        /// A line of `cells`: in bold (the header), colored by what they say (rows, on a color terminal), or plain.
+        func line(_ cells: [Cell], bold: Bool = false, emphasised: Bool = false) {
             var pendingSpaces = 0
             for (position, index) in layout.shown.enumerated() {
                 let width = layout.widths[index]
-                var cell = cells[index]
-                if cell.width > width { cell = AlignedCell(TableLayout.fit(cell.text, width: width)) }
-                let padding = width - cell.width
+                let cell = cells[index]
+                // A number is written digit by digit (numbers are never cut); any other cell as its text, cut with
+                // "…" when wider than its column (and then not colored).
+                var number: UInt64?
+                var text = ""
+                var cellWidth: Int
+                var emphasis = emphasised && terminal.colors ? CellEmphasis.of(cell, in: columns[index].name) : nil
+                if case .number(let value) = cell, Self.decimalDigits(value) <= width {
+                    number = value
+                    cellWidth = Self.decimalDigits(value)
+                } else {
+                    text = Self.plainText(cell)
+                    cellWidth = TableLayout.length(of: text)
+                    if cellWidth > width {
+                        text = TableLayout.fit(text, width: width)
+                        cellWidth = TableLayout.length(of: text)
+                        emphasis = nil
+                    }
+                }
+                let padding = width - cellWidth
                 if position > 0 { pendingSpaces += TableLayout.gap }
                 if columns[index].alignsRight { pendingSpaces += padding }
-                if !cell.text.isEmpty {
+                if number != nil || !text.isEmpty {
                     spaces(pendingSpaces)
                     pendingSpaces = 0
-                    if let escape = bold ? CellEmphasis.bold : cell.emphasis?.escape {
-                        bytes.append(contentsOf: escape.utf8)
-                        bytes.append(contentsOf: cell.text.utf8)
-                        bytes.append(contentsOf: CellEmphasis.reset.utf8)
-                    } else {
-                        bytes.append(contentsOf: cell.text.utf8)
-                    }
+                    let escape = bold ? CellEmphasis.bold : emphasis?.escape
+                    if let escape { bytes.append(contentsOf: escape.utf8) }
+                    if let number { appendDecimal(number, cellWidth) } else { bytes.append(contentsOf: text.utf8) }
+                    if escape != nil { bytes.append(contentsOf: CellEmphasis.reset.utf8) }
                 }
                 if !columns[index].alignsRight { pendingSpaces += padding }
             }
@@ -181,12 +197,21 @@ struct TableWriter {
                 bytes.removeAll(keepingCapacity: true)
             }
         }
-        line(header, bold: terminal.colors)
-        for index in 0..<rowCount {
-            if hasTotals && index == rowCount - 1 {
-                line(layout.widths.map { AlignedCell(String(repeating: "-", count: $0)) })
-            }
-            line(row(index))
+        func appendDecimal(_ value: UInt64, _ digits: Int) {
+            let end = bytes.count + digits
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+            var rest = value, position = end
+            repeat {
+                position -= 1
+                bytes[position] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+                rest /= 10
+            } while rest > 0
+        }
+        line(names.map(Cell.text), bold: terminal.colors)
+        for index in 0..<rowCount { line(row(index), emphasised: true) }
+        if let totals {
+            line(layout.widths.map { .text(String(repeating: "-", count: $0)) })
+            line(totals)
         }
         output.write(bytes)
     }
@@ -217,20 +242,6 @@ struct TableWriter {
     static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacing("\"", with: "\"\"") + "\""
-    }
-}
-
-/// A cell of the aligned table as printed, with its width in characters measured once.
-struct AlignedCell {
-    var text: String
-    /// Characters, as `TableLayout` counts them.
-    var width: Int
-    var emphasis: CellEmphasis?
-
-    init(_ text: String, emphasis: CellEmphasis? = nil) {
-        self.text = text
-        self.emphasis = emphasis
-        width = TableLayout.length(of: text)
     }
 }
 
