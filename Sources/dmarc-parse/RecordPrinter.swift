@@ -29,13 +29,13 @@ final class RecordPrinter: StreamingPrinter {
 
     func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
         self.header = header
-        reportCells = enricher == nil ? encoder.map { RecordView.ReportCells(header, format: $0.format) } : nil
+        reportCells = enricher == nil ? encoder.map { RecordView.ReportCells(header, encoder: $0) } : nil
         discardReport()
     }
 
     func record(_ record: Record) {
         if encoder != nil, let reportCells {
-            RecordView.encode(record, in: header, reportCells: reportCells, index: heldCount, into: &encoder!)
+            RecordView.encode(record, reportCells: reportCells, index: heldCount, into: &encoder!)
         } else {
             var row = RecordView.row(record, in: header, for: writer.format)
             if let enricher { row += EnrichmentView.cells(enricher.enrichment(for: record.sourceIP)) }

@@ -4,8 +4,13 @@
 struct RowEncoder {
     let format: OutputFormat
     private let columns: [Table.Column]
-    /// `"name":` per column, for the JSON formats.
-    private let keys: [[UInt8]]
+    /// Whether values are JSON (json, ndjson): texts quoted, absent values `null`.
+    private let isJSON: Bool
+    /// What goes before each column's value, all in one array: the separator (none before the first column) and,
+    /// in the JSON formats, `"name":`. Column `i`'s are `prefixes[prefixStarts[i]..<prefixStarts[i + 1]]`. Made
+    /// once per format and column list; copies of the encoder share them.
+    private let prefixes: [UInt8]
+    private let prefixStarts: [Int]
     /// What has been encoded and not yet taken.
     private(set) var bytes: [UInt8] = []
     private var column = 0
@@ -15,7 +20,15 @@ struct RowEncoder {
         precondition(format != .table, "the table format aligns its rows: TableWriter")
         self.format = format
         self.columns = columns
-        keys = columns.map { Array((JSON.string($0.name) + ":").utf8) }
+        isJSON = format == .json || format == .ndjson
+        var prefixes: [UInt8] = [], prefixStarts = [0]
+        for (index, column) in columns.enumerated() {
+            if index > 0 { prefixes.append(format == .tsv ? 0x09 : 0x2C) }
+            if isJSON { prefixes += Array((JSON.string(column.name) + ":").utf8) }
+            prefixStarts.append(prefixes.count)
+        }
+        self.prefixes = prefixes
+        self.prefixStarts = prefixStarts
         bytes.reserveCapacity(capacity)
     }
 
@@ -68,6 +81,14 @@ struct RowEncoder {
         column = index
     }
 
+    /// Encodes with `body` onto the end of `buffer` rather than into `bytes` (which is empty between rows): the
+    /// two arrays trade places for the time, so nothing is copied.
+    mutating func encode(appendingTo buffer: inout [UInt8], _ body: (inout RowEncoder) -> Void) {
+        swap(&bytes, &buffer)
+        body(&self)
+        swap(&bytes, &buffer)
+    }
+
     /// A text or, when nil, absent.
     mutating func optionalText(_ text: String?) {
         if let text { self.text(text) } else { missing() }
@@ -85,12 +106,10 @@ struct RowEncoder {
         bytes.append(0x5D)
     }
 
-    /// One field of an object being written by `objects`.
-    mutating func field(_ key: StaticString, _ value: String?, first: Bool = false) {
-        if !first { bytes.append(0x2C) }
-        bytes.append(0x22)
-        append(key)
-        append("\":")
+    /// One field of an object being written by `objects`: `member` is what comes before its value, the comma
+    /// (but for the first field) and the quoted key with its colon, `,"selector":`.
+    mutating func field(_ member: StaticString, _ value: String?) {
+        append(member)
         if let value { appendText(value) } else { append("null") }
     }
 
@@ -120,7 +139,7 @@ struct RowEncoder {
     /// Absent: empty in text formats, `null` in JSON.
     mutating func missing() {
         nextColumn()
-        if format == .json || format == .ndjson { append("null") }
+        if isJSON { append("null") }
     }
 
     /// Joined by `separator` in text formats, an array in JSON.
@@ -156,42 +175,59 @@ struct RowEncoder {
         }
     }
 
+    /// The separator and key of the next column: one append, whatever the format.
     private mutating func nextColumn() {
-        if column > 0 {
-            switch format {
-            case .tsv: bytes.append(0x09)
-            case .csv, .json, .ndjson: bytes.append(0x2C)
-            case .table: break
-            }
-        }
-        if format == .json || format == .ndjson { bytes.append(contentsOf: keys[column]) }
+        let start = prefixStarts[column], end = prefixStarts[column + 1]
+        prefixes.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
         column += 1
     }
 
     /// A text value: as it is when nothing in it needs escaping in this format (nearly always), else escaped by
     /// `TableWriter`'s functions.
     private mutating func appendText(_ text: String) {
-        var text = text
-        let format = format
-        let done = text.withUTF8 { utf8 in
+        let isJSON = isJSON, format = format
+        // Native and small strings are contiguous UTF-8: read in place, with no copy of the string.
+        let done = text.utf8.withContiguousStorageIfAvailable { utf8 in
             let plain = switch format {
-            case .json, .ndjson: !utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+            case .json, .ndjson: !Self.needsJSONEscaping(utf8)
             case .csv: !utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             default: !utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
             }
             guard plain else { return false }
-            let quoted = format == .json || format == .ndjson
-            if quoted { bytes.append(0x22) }
+            if isJSON { bytes.append(0x22) }
             bytes.append(contentsOf: utf8)
-            if quoted { bytes.append(0x22) }
+            if isJSON { bytes.append(0x22) }
             return true
         }
-        if done { return }
+        if done == true { return }
         switch format {
         case .json, .ndjson: bytes.append(contentsOf: JSON.string(text).utf8)
         case .csv: bytes.append(contentsOf: TableWriter.csvField(text).utf8)
         default: bytes.append(contentsOf: TableWriter.tsvField(text).utf8)
         }
+    }
+
+    /// Whether `utf8` holds a byte `JSON.string` escapes (a control character, `"` or a backslash), looked for eight
+    /// bytes at a time: every text of every record goes through here.
+    private static func needsJSONEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // Nonzero exactly when some byte of `word` is below `limit` (at most 0x80), or zero.
+        func below(_ limit: UInt64, _ word: UInt64) -> UInt64 { (word &- limit &* ones) & ~word & highs }
+        func escapes(_ word: UInt64) -> Bool {
+            below(0x20, word) | below(1, word ^ (0x22 &* ones)) | below(1, word ^ (0x5C &* ones)) != 0
+        }
+        guard let base = UnsafeRawPointer(utf8.baseAddress) else { return false }
+        let count = utf8.count
+        guard count >= 8 else {
+            return utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+        }
+        var offset = 0
+        while offset + 8 <= count {
+            if escapes(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
+            offset += 8
+        }
+        // The last eight bytes, overlapping what was read: the same test, and no byte loop.
+        return offset < count && escapes(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
     }
 
     /// Fixed bytes (punctuation, `null`), without an array.
