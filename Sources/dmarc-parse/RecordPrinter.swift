@@ -44,9 +44,12 @@ final class RecordPrinter: StreamingPrinter {
                 return
             }
             // With enrichment: every cell through the encoder's general path.
-            encoder!.beginHeldRow(index: heldCount)
-            for cell in row { encoder!.cell(cell) }
-            encoder!.endRow()
+            let index = heldCount
+            encoder!.row { encoder in
+                encoder.beginHeldRow(index: index)
+                for cell in row { encoder.cell(cell) }
+                encoder.endRow()
+            }
         }
         held.append(encoder!.bytes)
         heldCount += 1

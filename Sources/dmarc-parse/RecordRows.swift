@@ -25,6 +25,8 @@ final class RecordRows: OrderedReportHandler {
     /// Where the current report's rows begin, and how many it has.
     private var reportStart = 0
     private var rowsInReport = 0
+    /// The most bytes a file's rows took.
+    private var largestFile = 0
 
     init(format: OutputFormat) {
         self.format = format
@@ -68,8 +70,9 @@ final class RecordRows: OrderedReportHandler {
 
     func takeFile() -> File {
         defer {
-            // The next file's rows likely take about as many bytes as this one's.
-            file = File(held: HeldRows(capacity: file.held.size))
+            // Room for as many bytes as the largest file so far, so that the buffer seldom grows by copies.
+            largestFile = max(largestFile, file.held.size)
+            file = File(held: HeldRows(capacity: largestFile))
             reportStart = 0
             rowsInReport = 0
         }

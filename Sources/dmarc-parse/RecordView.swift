@@ -85,14 +85,18 @@ enum RecordView {
             let cells = RecordView.row(Record(sourceIP: SourceIP(reportText: ""), count: 0), in: header, for: format)
             var encoder = template
             encoder.skip(to: 0, clearing: true)
-            for cell in cells[..<5] { encoder.cell(cell) }
+            encoder.row { encoder in
+                for cell in cells[..<5] { encoder.cell(cell) }
+            }
             head = encoder.bytes
             guard RecordView.exports(format) else {
                 exportHead = []
                 return
             }
             encoder.skip(to: 14, clearing: true)
-            for cell in cells[14..<32] { encoder.cell(cell) }
+            encoder.row { encoder in
+                for cell in cells[14..<32] { encoder.cell(cell) }
+            }
             exportHead = encoder.bytes
         }
     }
@@ -100,6 +104,13 @@ enum RecordView {
     /// One record's row into `encoder`, the report's cells spliced in: the per-record cells go straight to bytes
     /// in the JSON formats (no `Cell`, no `String`), through `row`'s cells in the others.
     static func encode(_ record: Record, reportCells: ReportCells, index: Int, into encoder: inout RowEncoder) {
+        encoder.row { encoder in
+            encodeRow(record, reportCells: reportCells, index: index, into: &encoder)
+        }
+    }
+
+    private static func encodeRow(_ record: Record, reportCells: ReportCells, index: Int,
+                                  into encoder: inout RowEncoder) {
         encoder.beginHeldRow(index: index)
         encoder.splice(reportCells.head, columns: 5)
         let format = encoder.format

@@ -13,6 +13,10 @@ struct RowEncoder {
     private let prefixStarts: [Int]
     /// What has been encoded and not yet taken.
     private(set) var bytes: [UInt8] = []
+    /// Where the row being encoded goes (inside `row` only).
+    private var out = RowWriter.none
+    /// The room reserved for a row: doubled when a row does not fit, and kept.
+    private(set) var rowRoom = 1024
     private var column = 0
     private var rowsWritten = 0
 
@@ -38,20 +42,49 @@ struct RowEncoder {
         bytes.append(contentsOf: writer.start().utf8)
     }
 
+    /// Encodes one row (or the cells of one, for a later `splice`) with `body`, which calls the encoder's other
+    /// methods but `start`, `finish`, `take` and `skip`: the row is written into room reserved at the end of
+    /// `bytes`, and written again with twice the room in the rare case it does not fit (so `body` may run twice
+    /// or more, and must do nothing but encode).
+    mutating func row(_ body: (inout RowEncoder) -> Void) {
+        precondition(!out.overflowed, "a row's bytes encoded outside RowEncoder.row")
+        let column = column, rowsWritten = rowsWritten
+        // The bytes leave `self` while `body` changes it, so the array stays unique and is not copied.
+        var bytes: [UInt8] = []
+        swap(&bytes, &self.bytes)
+        defer { swap(&bytes, &self.bytes) }
+        while true {
+            var fits = false
+            bytes.append(addingCapacity: rowRoom) { room in
+                room.withUnsafeMutableBufferPointer { room, written in
+                    out = RowWriter(room: room)
+                    body(&self)
+                    fits = !out.overflowed
+                    written = fits ? out.count : 0
+                    out = .none
+                }
+            }
+            if fits { return }
+            self.column = column
+            self.rowsWritten = rowsWritten
+            rowRoom *= 2
+        }
+    }
+
     mutating func beginRow() {
         column = 0
         switch format {
         case .json: append(rowsWritten == 0 ? "\n{" : ",\n{")
-        case .ndjson: bytes.append(0x7B)
+        case .ndjson: out.append(0x7B)
         default: break
         }
     }
 
     mutating func endRow() {
         switch format {
-        case .json: bytes.append(0x7D)
+        case .json: out.append(0x7D)
         case .ndjson: append("}\n")
-        case .tsv: bytes.append(0x0A)
+        case .tsv: out.append(0x0A)
         case .csv: append("\r\n")
         case .table: break
         }
@@ -64,14 +97,14 @@ struct RowEncoder {
         column = 0
         switch format {
         case .json: append(index == 0 ? "{" : ",\n{")
-        case .ndjson: bytes.append(0x7B)
+        case .ndjson: out.append(0x7B)
         default: break
         }
     }
 
     /// Appends cells encoded before (by an encoder of the same format and columns) for the next `columns`.
     mutating func splice(_ encoded: [UInt8], columns: Int) {
-        bytes.append(contentsOf: encoded)
+        out.append(encoded)
         column += columns
     }
 
@@ -97,13 +130,14 @@ struct RowEncoder {
     /// JSON formats: an array of objects, each written by `body` with `field` (as `JSON.value(.objects)`).
     mutating func objects<Element>(_ elements: [Element], _ body: (Element, inout RowEncoder) -> Void) {
         nextColumn()
-        bytes.append(0x5B)
-        for (index, element) in elements.enumerated() {
+        out.append(0x5B)
+        // By index: the element is lent to `body`, not copied out (with each of its strings retained).
+        for index in elements.indices {
             append(index == 0 ? "{" : ",{")
-            body(element, &self)
-            bytes.append(0x7D)
+            body(elements[index], &self)
+            out.append(0x7D)
         }
-        bytes.append(0x5D)
+        out.append(0x5D)
     }
 
     /// One field of an object being written by `objects`: `member` is what comes before its value, the comma
@@ -115,6 +149,7 @@ struct RowEncoder {
 
     /// What closes the output (json: the bracket).
     mutating func finish() {
+        precondition(!out.overflowed, "a row's bytes encoded outside RowEncoder.row")
         if format == .json { bytes.append(contentsOf: (rowsWritten == 0 ? "]\n" : "\n]\n").utf8) }
     }
 
@@ -147,12 +182,12 @@ struct RowEncoder {
         nextColumn()
         switch format {
         case .json, .ndjson:
-            bytes.append(0x5B)
+            out.append(0x5B)
             for (index, item) in items.enumerated() {
-                if index > 0 { bytes.append(0x2C) }
+                if index > 0 { out.append(0x2C) }
                 appendText(item)
             }
-            bytes.append(0x5D)
+            out.append(0x5D)
         default:
             appendText(items.count == 1 ? items[0] : items.joined(separator: separator))
         }
@@ -168,9 +203,9 @@ struct RowEncoder {
         default:
             nextColumn()
             switch format {
-            case .json, .ndjson: bytes.append(contentsOf: JSON.value(cell).utf8)
-            case .csv: bytes.append(contentsOf: TableWriter.csvField(TableWriter.plainText(cell)).utf8)
-            default: bytes.append(contentsOf: TableWriter.tsvField(TableWriter.plainText(cell)).utf8)
+            case .json, .ndjson: out.append(JSON.value(cell))
+            case .csv: out.append(TableWriter.csvField(TableWriter.plainText(cell)))
+            default: out.append(TableWriter.tsvField(TableWriter.plainText(cell)))
             }
         }
     }
@@ -178,67 +213,47 @@ struct RowEncoder {
     /// The separator and key of the next column: one append, whatever the format.
     private mutating func nextColumn() {
         let start = prefixStarts[column], end = prefixStarts[column + 1]
-        prefixes.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        prefixes.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[start..<end])) }
         column += 1
     }
 
     /// A text value: as it is when nothing in it needs escaping in this format (nearly always), else escaped by
     /// `TableWriter`'s functions.
     private mutating func appendText(_ text: String) {
-        let isJSON = isJSON, format = format
         // Native and small strings are contiguous UTF-8: read in place, with no copy of the string.
-        let done = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            let plain = switch format {
-            case .json, .ndjson: !Self.needsJSONEscaping(utf8)
-            case .csv: !utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            default: !utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-            }
-            guard plain else { return false }
-            if isJSON { bytes.append(0x22) }
-            bytes.append(contentsOf: utf8)
-            if isJSON { bytes.append(0x22) }
-            return true
-        }
+        let done = text.utf8.withContiguousStorageIfAvailable { appendPlainText($0) }
         if done == true { return }
-        switch format {
-        case .json, .ndjson: bytes.append(contentsOf: JSON.string(text).utf8)
-        case .csv: bytes.append(contentsOf: TableWriter.csvField(text).utf8)
-        default: bytes.append(contentsOf: TableWriter.tsvField(text).utf8)
-        }
+        appendEscaped(text)
     }
 
-    /// Whether `utf8` holds a byte `JSON.string` escapes (a control character, `"` or a backslash), looked for eight
-    /// bytes at a time: every text of every record goes through here.
-    private static func needsJSONEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        // Nonzero exactly when some byte of `word` is below `limit` (at most 0x80), or zero.
-        func below(_ limit: UInt64, _ word: UInt64) -> UInt64 { (word &- limit &* ones) & ~word & highs }
-        func escapes(_ word: UInt64) -> Bool {
-            below(0x20, word) | below(1, word ^ (0x22 &* ones)) | below(1, word ^ (0x5C &* ones)) != 0
+    /// Appends `utf8` as it is (quoted in JSON) and returns true, unless it holds a byte to escape in this format.
+    private mutating func appendPlainText(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        if isJSON { return out.appendJSONString(utf8) }
+        let plain = format == .csv ? !utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+                                   : !utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard plain else { return false }
+        out.append(utf8)
+        return true
+    }
+
+    /// A text with a byte to escape, through `TableWriter`'s functions.
+    private mutating func appendEscaped(_ text: String) {
+        switch format {
+        case .json, .ndjson: out.append(JSON.string(text))
+        case .csv: out.append(TableWriter.csvField(text))
+        default: out.append(TableWriter.tsvField(text))
         }
-        guard let base = UnsafeRawPointer(utf8.baseAddress) else { return false }
-        let count = utf8.count
-        guard count >= 8 else {
-            return utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-        }
-        var offset = 0
-        while offset + 8 <= count {
-            if escapes(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
-            offset += 8
-        }
-        // The last eight bytes, overlapping what was read: the same test, and no byte loop.
-        return offset < count && escapes(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
     }
 
     /// Fixed bytes (punctuation, `null`), without an array.
     private mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        out.append(text)
     }
 
     /// Decimal digits, without a `String`.
     private mutating func appendDecimal(_ value: UInt64) {
         if value < 10 {
-            bytes.append(UInt8(truncatingIfNeeded: value) &+ 0x30)
+            out.append(UInt8(truncatingIfNeeded: value) &+ 0x30)
             return
         }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: UInt64.max has 20 digits
@@ -250,7 +265,7 @@ struct RowEncoder {
                 buffer[24 - count] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
                 rest /= 10
             }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+            out.append(UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
         }
     }
 }
