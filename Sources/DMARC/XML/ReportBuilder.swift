@@ -133,7 +133,7 @@ final class ReportBuilder {
             beginIfNeeded()
             guard !state.hasFailed else { return }
             state.parts.beginRecord()
-            state.record = Record(sourceIP: SourceIP(reportText: ""), count: 0)
+            state.startRecord()
             state.inRecord = true
             state.count = nil
             state.invalidCountText = nil
@@ -432,6 +432,24 @@ extension ReportBuilder {
         var placeholders = 0
         /// Records read without a disposition the RFCs define.
         var undisposed = UndisposedRecords()
+
+        /// Empties `record` for the next one. Its lists keep their storage: the record handed on before is done
+        /// with by then in a streaming view, so the next record's results go in without allocating (a view that
+        /// kept the record keeps its own copy).
+        mutating func startRecord() {
+            var dkim = record.authResults.dkim, spf = record.authResults.spf
+            var reasons = record.policyEvaluated.reasons
+            record = Record(sourceIP: Self.noSource, count: 0)
+            dkim.removeAll(keepingCapacity: true)
+            spf.removeAll(keepingCapacity: true)
+            reasons.removeAll(keepingCapacity: true)
+            record.authResults.dkim = dkim
+            record.authResults.spf = spf
+            record.policyEvaluated.reasons = reasons
+        }
+
+        /// The source of a record before its `<source_ip>` is read.
+        private static let noSource = SourceIP(reportText: "")
 
         init(textCapacity: Int) {
             self.textCapacity = textCapacity
