@@ -171,21 +171,22 @@ final class ReportBuilder {
         guard state.captureDepth < 0 else { return }
         switch (parent, name) {
         case (.feedback, .record): finishRecord()
+        // Each result is taken from the state, not copied: its strings go into the record without a retain.
         case (.policyEvaluated, .reason):
-            if let reason = state.reason, state.inRecord, admitsAnother(state.record.policyEvaluated.reasons.count) {
+            if let reason = state.reason.take(), state.inRecord,
+               admitsAnother(state.record.policyEvaluated.reasons.count) {
                 state.record.policyEvaluated.reasons.append(reason)
             }
-            state.reason = nil
         case (.authResults, .dkim):
-            if let dkimResult = state.dkimResult, state.inRecord, admitsAnother(state.record.authResults.dkim.count) {
+            if let dkimResult = state.dkimResult.take(), state.inRecord,
+               admitsAnother(state.record.authResults.dkim.count) {
                 state.record.authResults.dkim.append(dkimResult)
             }
-            state.dkimResult = nil
         case (.authResults, .spf):
-            if let spfResult = state.spfResult, state.inRecord, admitsAnother(state.record.authResults.spf.count) {
+            if let spfResult = state.spfResult.take(), state.inRecord,
+               admitsAnother(state.record.authResults.spf.count) {
                 state.record.authResults.spf.append(spfResult)
             }
-            state.spfResult = nil
         default:
             if name == .feedback && state.stack.count == state.feedbackDepth {
                 state.header.schema = schema
@@ -254,19 +255,23 @@ final class ReportBuilder {
             return
         }
         state.record.count = count
-        if RequiredParts.isPlaceholder(state.record) {
+        // The record is looked at and handed on from a local, then put back (its lists' storage is reused): an
+        // argument read from the state, a class's property, is copied, each of its strings and lists retained.
+        let record = state.takeRecord()
+        defer { state.record = record }
+        if RequiredParts.isPlaceholder(record) {
             state.placeholders += 1
             return
         }
-        if let defect = state.parts.defect(in: state.record, endingAt: currentLine()) {
+        if let defect = state.parts.defect(in: record, endingAt: currentLine()) {
             state.failure = .invalidReport(defect)
             return
         }
-        switch state.record.policyEvaluated.disposition {
+        switch record.policyEvaluated.disposition {
         case .none?, .quarantine?, .reject?, .pass?: break
         case let other: state.undisposed.add(other?.word, messages: count)
         }
-        if let stream { stream.record(state.record) } else { pieceRecords.append(state.record) }
+        if let stream { stream.record(record) } else { pieceRecords.append(record) }
     }
 
     /// The field's bytes without surrounding whitespace.
@@ -446,6 +451,13 @@ extension ReportBuilder {
             record.authResults.dkim = dkim
             record.authResults.spf = spf
             record.policyEvaluated.reasons = reasons
+        }
+
+        /// The record, moved out (an empty one left in its place).
+        mutating func takeRecord() -> Record {
+            var taken = Record(sourceIP: Self.noSource, count: 0)
+            swap(&taken, &record)
+            return taken
         }
 
         /// The source of a record before its `<source_ip>` is read.
