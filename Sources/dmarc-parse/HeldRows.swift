@@ -15,8 +15,11 @@ final class HeldRows: @unchecked Sendable {
     private var file: UnsafeMutablePointer<FILE>?
     private var spilled = 0
 
-    init(memoryLimit: Int = 4 << 20) {
+    /// `capacity`: the bytes to expect (a file like the one before), reserved up front so the buffer does not
+    /// grow by copies as the rows come.
+    init(memoryLimit: Int = 4 << 20, capacity: Int = 0) {
         self.memoryLimit = memoryLimit
+        bytes.reserveCapacity(min(capacity, memoryLimit))
     }
 
     /// Bytes held.
@@ -25,6 +28,12 @@ final class HeldRows: @unchecked Sendable {
     /// One row, encoded.
     func append(_ row: [UInt8]) {
         bytes.append(contentsOf: row)
+        if bytes.count >= memoryLimit { spill() }
+    }
+
+    /// One row, encoded by `body` with `encoder` straight onto the held bytes, without a copy of the row.
+    func append(encodedWith encoder: inout RowEncoder, _ body: (inout RowEncoder) -> Void) {
+        encoder.encode(appendingTo: &bytes, body)
         if bytes.count >= memoryLimit { spill() }
     }
 

@@ -29,13 +29,13 @@ final class RecordPrinter: StreamingPrinter {
 
     func beginReport(_ header: ReportHeader, origin: ReportOrigin) {
         self.header = header
-        reportCells = enricher == nil ? encoder.map { RecordView.ReportCells(header, format: $0.format) } : nil
+        reportCells = enricher == nil ? encoder.map { RecordView.ReportCells(header, encoder: $0) } : nil
         discardReport()
     }
 
     func record(_ record: Record) {
         if encoder != nil, let reportCells {
-            RecordView.encode(record, in: header, reportCells: reportCells, index: heldCount, into: &encoder!)
+            RecordView.encode(record, reportCells: reportCells, index: heldCount, into: &encoder!)
         } else {
             var row = RecordView.row(record, in: header, for: writer.format)
             if let enricher { row += EnrichmentView.cells(enricher.enrichment(for: record.sourceIP)) }
@@ -44,9 +44,12 @@ final class RecordPrinter: StreamingPrinter {
                 return
             }
             // With enrichment: every cell through the encoder's general path.
-            encoder!.beginHeldRow(index: heldCount)
-            for cell in row { encoder!.cell(cell) }
-            encoder!.endRow()
+            let index = heldCount
+            encoder!.row { encoder in
+                encoder.beginHeldRow(index: index)
+                for cell in row { encoder.cell(cell) }
+                encoder.endRow()
+            }
         }
         held.append(encoder!.bytes)
         heldCount += 1

@@ -70,32 +70,52 @@ enum RecordView {
 
     /// The cells of a row that depend on the report alone, encoded once per report: the first five columns, and
     /// in the export formats the 18 from `begin_epoch` to `discovery_method`. Byte for byte what `row` gives.
-    struct ReportCells {
-        var head: [UInt8]
-        var exportHead: [UInt8]
+    ///
+    /// A class, so that handing it to `encode` for each record of the report copies no header.
+    final class ReportCells {
+        let header: ReportHeader
+        let head: [UInt8]
+        let exportHead: [UInt8]
 
-        init(_ header: ReportHeader, format: OutputFormat) {
+        /// Encoded with a copy of `encoder` (an encoder of the row's format and columns, between rows), which
+        /// shares its column keys.
+        init(_ header: ReportHeader, encoder template: RowEncoder) {
+            self.header = header
+            let format = template.format
             let cells = RecordView.row(Record(sourceIP: SourceIP(reportText: ""), count: 0), in: header, for: format)
-            var encoder = RowEncoder(format: format, columns: RecordView.columns(for: format))
-            for cell in cells[..<5] { encoder.cell(cell) }
+            var encoder = template
+            encoder.skip(to: 0, clearing: true)
+            encoder.row { encoder in
+                for cell in cells[..<5] { encoder.cell(cell) }
+            }
             head = encoder.bytes
-            exportHead = []
-            guard RecordView.exports(format) else { return }
+            guard RecordView.exports(format) else {
+                exportHead = []
+                return
+            }
             encoder.skip(to: 14, clearing: true)
-            for cell in cells[14..<32] { encoder.cell(cell) }
+            encoder.row { encoder in
+                for cell in cells[14..<32] { encoder.cell(cell) }
+            }
             exportHead = encoder.bytes
         }
     }
 
     /// One record's row into `encoder`, the report's cells spliced in: the per-record cells go straight to bytes
     /// in the JSON formats (no `Cell`, no `String`), through `row`'s cells in the others.
-    static func encode(_ record: Record, in header: ReportHeader, reportCells: ReportCells, index: Int,
-                       into encoder: inout RowEncoder) {
+    static func encode(_ record: Record, reportCells: ReportCells, index: Int, into encoder: inout RowEncoder) {
+        encoder.row { encoder in
+            encodeRow(record, reportCells: reportCells, index: index, into: &encoder)
+        }
+    }
+
+    private static func encodeRow(_ record: Record, reportCells: ReportCells, index: Int,
+                                  into encoder: inout RowEncoder) {
         encoder.beginHeldRow(index: index)
         encoder.splice(reportCells.head, columns: 5)
         let format = encoder.format
         guard format == .json || format == .ndjson else {
-            let row = Self.row(record, in: header, for: format)
+            let row = Self.row(record, in: reportCells.header, for: format)
             for cell in row[5..<14] { encoder.cell(cell) }
             if exports(format) {
                 encoder.splice(reportCells.exportHead, columns: 18)
@@ -113,24 +133,24 @@ enum RecordView {
         encoder.text(record.identifiers.headerFrom)
         encoder.optionalText(record.identifiers.envelopeFrom)
         encoder.objects(record.authResults.dkim) { result, encoder in
-            encoder.field("domain", result.domain, first: true)
-            encoder.field("selector", result.selector)
-            encoder.field("result", result.result.word)
-            encoder.field("human_result", result.humanResult)
+            encoder.field("\"domain\":", result.domain)
+            encoder.field(",\"selector\":", result.selector)
+            encoder.field(",\"result\":", result.result.word)
+            encoder.field(",\"human_result\":", result.humanResult)
         }
         encoder.objects(record.authResults.spf) { result, encoder in
-            encoder.field("domain", result.domain, first: true)
-            encoder.field("scope", result.scope)
-            encoder.field("result", result.result.word)
-            encoder.field("human_result", result.humanResult)
+            encoder.field("\"domain\":", result.domain)
+            encoder.field(",\"scope\":", result.scope)
+            encoder.field(",\"result\":", result.result.word)
+            encoder.field(",\"human_result\":", result.humanResult)
         }
         encoder.splice(reportCells.exportHead, columns: 18)
         encoder.optionalText(record.identifiers.envelopeTo)
         encoder.objects(evaluated.reasons) { reason, encoder in
-            encoder.field("type", reason.type.word, first: true)
-            encoder.field("comment", reason.comment)
+            encoder.field("\"type\":", reason.type.word)
+            encoder.field(",\"comment\":", reason.comment)
         }
-        let outcome = record.dmarcOutcome(under: header.policy)
+        let outcome = record.dmarcOutcome(under: reportCells.header.policy)
         encoder.text(outcome.passes ? "pass" : "fail")
         encoder.text(outcome.source.rawValue)
         encoder.endRow()

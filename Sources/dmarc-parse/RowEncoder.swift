@@ -4,10 +4,19 @@
 struct RowEncoder {
     let format: OutputFormat
     private let columns: [Table.Column]
-    /// `"name":` per column, for the JSON formats.
-    private let keys: [[UInt8]]
+    /// Whether values are JSON (json, ndjson): texts quoted, absent values `null`.
+    private let isJSON: Bool
+    /// What goes before each column's value, all in one array: the separator (none before the first column) and,
+    /// in the JSON formats, `"name":`. Column `i`'s are `prefixes[prefixStarts[i]..<prefixStarts[i + 1]]`. Made
+    /// once per format and column list; copies of the encoder share them.
+    private let prefixes: [UInt8]
+    private let prefixStarts: [Int]
     /// What has been encoded and not yet taken.
     private(set) var bytes: [UInt8] = []
+    /// Where the row being encoded goes (inside `row` only).
+    private var out = RowWriter.none
+    /// The room reserved for a row: doubled when a row does not fit, and kept.
+    private(set) var rowRoom = 1024
     private var column = 0
     private var rowsWritten = 0
 
@@ -15,7 +24,15 @@ struct RowEncoder {
         precondition(format != .table, "the table format aligns its rows: TableWriter")
         self.format = format
         self.columns = columns
-        keys = columns.map { Array((JSON.string($0.name) + ":").utf8) }
+        isJSON = format == .json || format == .ndjson
+        var prefixes: [UInt8] = [], prefixStarts = [0]
+        for (index, column) in columns.enumerated() {
+            if index > 0 { prefixes.append(format == .tsv ? 0x09 : 0x2C) }
+            if isJSON { prefixes += Array((JSON.string(column.name) + ":").utf8) }
+            prefixStarts.append(prefixes.count)
+        }
+        self.prefixes = prefixes
+        self.prefixStarts = prefixStarts
         bytes.reserveCapacity(capacity)
     }
 
@@ -25,20 +42,49 @@ struct RowEncoder {
         bytes.append(contentsOf: writer.start().utf8)
     }
 
+    /// Encodes one row (or the cells of one, for a later `splice`) with `body`, which calls the encoder's other
+    /// methods but `start`, `finish`, `take` and `skip`: the row is written into room reserved at the end of
+    /// `bytes`, and written again with twice the room in the rare case it does not fit (so `body` may run twice
+    /// or more, and must do nothing but encode).
+    mutating func row(_ body: (inout RowEncoder) -> Void) {
+        precondition(!out.overflowed, "a row's bytes encoded outside RowEncoder.row")
+        let column = column, rowsWritten = rowsWritten
+        // The bytes leave `self` while `body` changes it, so the array stays unique and is not copied.
+        var bytes: [UInt8] = []
+        swap(&bytes, &self.bytes)
+        defer { swap(&bytes, &self.bytes) }
+        while true {
+            var fits = false
+            bytes.append(addingCapacity: rowRoom) { room in
+                room.withUnsafeMutableBufferPointer { room, written in
+                    out = RowWriter(room: room)
+                    body(&self)
+                    fits = !out.overflowed
+                    written = fits ? out.count : 0
+                    out = .none
+                }
+            }
+            if fits { return }
+            self.column = column
+            self.rowsWritten = rowsWritten
+            rowRoom *= 2
+        }
+    }
+
     mutating func beginRow() {
         column = 0
         switch format {
         case .json: append(rowsWritten == 0 ? "\n{" : ",\n{")
-        case .ndjson: bytes.append(0x7B)
+        case .ndjson: out.append(0x7B)
         default: break
         }
     }
 
     mutating func endRow() {
         switch format {
-        case .json: bytes.append(0x7D)
+        case .json: out.append(0x7D)
         case .ndjson: append("}\n")
-        case .tsv: bytes.append(0x0A)
+        case .tsv: out.append(0x0A)
         case .csv: append("\r\n")
         case .table: break
         }
@@ -51,14 +97,14 @@ struct RowEncoder {
         column = 0
         switch format {
         case .json: append(index == 0 ? "{" : ",\n{")
-        case .ndjson: bytes.append(0x7B)
+        case .ndjson: out.append(0x7B)
         default: break
         }
     }
 
     /// Appends cells encoded before (by an encoder of the same format and columns) for the next `columns`.
     mutating func splice(_ encoded: [UInt8], columns: Int) {
-        bytes.append(contentsOf: encoded)
+        out.append(encoded)
         column += columns
     }
 
@@ -66,6 +112,14 @@ struct RowEncoder {
     mutating func skip(to index: Int, clearing: Bool) {
         if clearing { bytes.removeAll(keepingCapacity: true) }
         column = index
+    }
+
+    /// Encodes with `body` onto the end of `buffer` rather than into `bytes` (which is empty between rows): the
+    /// two arrays trade places for the time, so nothing is copied.
+    mutating func encode(appendingTo buffer: inout [UInt8], _ body: (inout RowEncoder) -> Void) {
+        swap(&bytes, &buffer)
+        body(&self)
+        swap(&bytes, &buffer)
     }
 
     /// A text or, when nil, absent.
@@ -76,26 +130,26 @@ struct RowEncoder {
     /// JSON formats: an array of objects, each written by `body` with `field` (as `JSON.value(.objects)`).
     mutating func objects<Element>(_ elements: [Element], _ body: (Element, inout RowEncoder) -> Void) {
         nextColumn()
-        bytes.append(0x5B)
-        for (index, element) in elements.enumerated() {
+        out.append(0x5B)
+        // By index: the element is lent to `body`, not copied out (with each of its strings retained).
+        for index in elements.indices {
             append(index == 0 ? "{" : ",{")
-            body(element, &self)
-            bytes.append(0x7D)
+            body(elements[index], &self)
+            out.append(0x7D)
         }
-        bytes.append(0x5D)
+        out.append(0x5D)
     }
 
-    /// One field of an object being written by `objects`.
-    mutating func field(_ key: StaticString, _ value: String?, first: Bool = false) {
-        if !first { bytes.append(0x2C) }
-        bytes.append(0x22)
-        append(key)
-        append("\":")
+    /// One field of an object being written by `objects`: `member` is what comes before its value, the comma
+    /// (but for the first field) and the quoted key with its colon, `,"selector":`.
+    mutating func field(_ member: StaticString, _ value: String?) {
+        append(member)
         if let value { appendText(value) } else { append("null") }
     }
 
     /// What closes the output (json: the bracket).
     mutating func finish() {
+        precondition(!out.overflowed, "a row's bytes encoded outside RowEncoder.row")
         if format == .json { bytes.append(contentsOf: (rowsWritten == 0 ? "]\n" : "\n]\n").utf8) }
     }
 
@@ -120,7 +174,7 @@ struct RowEncoder {
     /// Absent: empty in text formats, `null` in JSON.
     mutating func missing() {
         nextColumn()
-        if format == .json || format == .ndjson { append("null") }
+        if isJSON { append("null") }
     }
 
     /// Joined by `separator` in text formats, an array in JSON.
@@ -128,12 +182,12 @@ struct RowEncoder {
         nextColumn()
         switch format {
         case .json, .ndjson:
-            bytes.append(0x5B)
+            out.append(0x5B)
             for (index, item) in items.enumerated() {
-                if index > 0 { bytes.append(0x2C) }
+                if index > 0 { out.append(0x2C) }
                 appendText(item)
             }
-            bytes.append(0x5D)
+            out.append(0x5D)
         default:
             appendText(items.count == 1 ? items[0] : items.joined(separator: separator))
         }
@@ -149,60 +203,57 @@ struct RowEncoder {
         default:
             nextColumn()
             switch format {
-            case .json, .ndjson: bytes.append(contentsOf: JSON.value(cell).utf8)
-            case .csv: bytes.append(contentsOf: TableWriter.csvField(TableWriter.plainText(cell)).utf8)
-            default: bytes.append(contentsOf: TableWriter.tsvField(TableWriter.plainText(cell)).utf8)
+            case .json, .ndjson: out.append(JSON.value(cell))
+            case .csv: out.append(TableWriter.csvField(TableWriter.plainText(cell)))
+            default: out.append(TableWriter.tsvField(TableWriter.plainText(cell)))
             }
         }
     }
 
+    /// The separator and key of the next column: one append, whatever the format.
     private mutating func nextColumn() {
-        if column > 0 {
-            switch format {
-            case .tsv: bytes.append(0x09)
-            case .csv, .json, .ndjson: bytes.append(0x2C)
-            case .table: break
-            }
-        }
-        if format == .json || format == .ndjson { bytes.append(contentsOf: keys[column]) }
+        let start = prefixStarts[column], end = prefixStarts[column + 1]
+        prefixes.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[start..<end])) }
         column += 1
     }
 
     /// A text value: as it is when nothing in it needs escaping in this format (nearly always), else escaped by
     /// `TableWriter`'s functions.
     private mutating func appendText(_ text: String) {
-        var text = text
-        let format = format
-        let done = text.withUTF8 { utf8 in
-            let plain = switch format {
-            case .json, .ndjson: !utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-            case .csv: !utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            default: !utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-            }
-            guard plain else { return false }
-            let quoted = format == .json || format == .ndjson
-            if quoted { bytes.append(0x22) }
-            bytes.append(contentsOf: utf8)
-            if quoted { bytes.append(0x22) }
-            return true
-        }
-        if done { return }
+        // Native and small strings are contiguous UTF-8: read in place, with no copy of the string.
+        let done = text.utf8.withContiguousStorageIfAvailable { appendPlainText($0) }
+        if done == true { return }
+        appendEscaped(text)
+    }
+
+    /// Appends `utf8` as it is (quoted in JSON) and returns true, unless it holds a byte to escape in this format.
+    private mutating func appendPlainText(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        if isJSON { return out.appendJSONString(utf8) }
+        let plain = format == .csv ? !utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+                                   : !utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard plain else { return false }
+        out.append(utf8)
+        return true
+    }
+
+    /// A text with a byte to escape, through `TableWriter`'s functions.
+    private mutating func appendEscaped(_ text: String) {
         switch format {
-        case .json, .ndjson: bytes.append(contentsOf: JSON.string(text).utf8)
-        case .csv: bytes.append(contentsOf: TableWriter.csvField(text).utf8)
-        default: bytes.append(contentsOf: TableWriter.tsvField(text).utf8)
+        case .json, .ndjson: out.append(JSON.string(text))
+        case .csv: out.append(TableWriter.csvField(text))
+        default: out.append(TableWriter.tsvField(text))
         }
     }
 
     /// Fixed bytes (punctuation, `null`), without an array.
     private mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        out.append(text)
     }
 
     /// Decimal digits, without a `String`.
     private mutating func appendDecimal(_ value: UInt64) {
         if value < 10 {
-            bytes.append(UInt8(truncatingIfNeeded: value) &+ 0x30)
+            out.append(UInt8(truncatingIfNeeded: value) &+ 0x30)
             return
         }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: UInt64.max has 20 digits
@@ -214,7 +265,7 @@ struct RowEncoder {
                 buffer[24 - count] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
                 rest /= 10
             }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+            out.append(UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
         }
     }
 }

@@ -72,12 +72,14 @@ enum SourceView {
         encoder.start()
         for index in sources.sortedOrder() {
             let row = sources.rows[index]
-            encoder.beginRow()
-            encoder.text(row.source.text)
-            for number in numbers(row.totals) { encoder.number(number) }
-            encoder.list(sources.reporters(of: row), separator: ",")
-            encoder.list(sources.domains(of: row), separator: ",")
-            encoder.endRow()
+            encoder.row { encoder in
+                encoder.beginRow()
+                encoder.text(row.source.text)
+                for number in numbers(row.totals) { encoder.number(number) }
+                encoder.list(sources.reporters(of: row), separator: ",")
+                encoder.list(sources.domains(of: row), separator: ",")
+                encoder.endRow()
+            }
             if encoder.bytes.count >= 1 << 20 { encoder.take(into: output) }
         }
         encoder.finish()

@@ -133,7 +133,7 @@ final class ReportBuilder {
             beginIfNeeded()
             guard !state.hasFailed else { return }
             state.parts.beginRecord()
-            state.record = Record(sourceIP: SourceIP(reportText: ""), count: 0)
+            state.startRecord()
             state.inRecord = true
             state.count = nil
             state.invalidCountText = nil
@@ -171,21 +171,22 @@ final class ReportBuilder {
         guard state.captureDepth < 0 else { return }
         switch (parent, name) {
         case (.feedback, .record): finishRecord()
+        // Each result is taken from the state, not copied: its strings go into the record without a retain.
         case (.policyEvaluated, .reason):
-            if let reason = state.reason, state.inRecord, admitsAnother(state.record.policyEvaluated.reasons.count) {
+            if let reason = state.reason.take(), state.inRecord,
+               admitsAnother(state.record.policyEvaluated.reasons.count) {
                 state.record.policyEvaluated.reasons.append(reason)
             }
-            state.reason = nil
         case (.authResults, .dkim):
-            if let dkimResult = state.dkimResult, state.inRecord, admitsAnother(state.record.authResults.dkim.count) {
+            if let dkimResult = state.dkimResult.take(), state.inRecord,
+               admitsAnother(state.record.authResults.dkim.count) {
                 state.record.authResults.dkim.append(dkimResult)
             }
-            state.dkimResult = nil
         case (.authResults, .spf):
-            if let spfResult = state.spfResult, state.inRecord, admitsAnother(state.record.authResults.spf.count) {
+            if let spfResult = state.spfResult.take(), state.inRecord,
+               admitsAnother(state.record.authResults.spf.count) {
                 state.record.authResults.spf.append(spfResult)
             }
-            state.spfResult = nil
         default:
             if name == .feedback && state.stack.count == state.feedbackDepth {
                 state.header.schema = schema
@@ -254,19 +255,23 @@ final class ReportBuilder {
             return
         }
         state.record.count = count
-        if RequiredParts.isPlaceholder(state.record) {
+        // The record is looked at and handed on from a local, then put back (its lists' storage is reused): an
+        // argument read from the state, a class's property, is copied, each of its strings and lists retained.
+        let record = state.takeRecord()
+        defer { state.record = record }
+        if RequiredParts.isPlaceholder(record) {
             state.placeholders += 1
             return
         }
-        if let defect = state.parts.defect(in: state.record, endingAt: currentLine()) {
+        if let defect = state.parts.defect(in: record, endingAt: currentLine()) {
             state.failure = .invalidReport(defect)
             return
         }
-        switch state.record.policyEvaluated.disposition {
+        switch record.policyEvaluated.disposition {
         case .none?, .quarantine?, .reject?, .pass?: break
         case let other: state.undisposed.add(other?.word, messages: count)
         }
-        if let stream { stream.record(state.record) } else { pieceRecords.append(state.record) }
+        if let stream { stream.record(record) } else { pieceRecords.append(record) }
     }
 
     /// The field's bytes without surrounding whitespace.
@@ -432,6 +437,31 @@ extension ReportBuilder {
         var placeholders = 0
         /// Records read without a disposition the RFCs define.
         var undisposed = UndisposedRecords()
+
+        /// Empties `record` for the next one. Its lists keep their storage: the record handed on before is done
+        /// with by then in a streaming view, so the next record's results go in without allocating (a view that
+        /// kept the record keeps its own copy).
+        mutating func startRecord() {
+            var dkim = record.authResults.dkim, spf = record.authResults.spf
+            var reasons = record.policyEvaluated.reasons
+            record = Record(sourceIP: Self.noSource, count: 0)
+            dkim.removeAll(keepingCapacity: true)
+            spf.removeAll(keepingCapacity: true)
+            reasons.removeAll(keepingCapacity: true)
+            record.authResults.dkim = dkim
+            record.authResults.spf = spf
+            record.policyEvaluated.reasons = reasons
+        }
+
+        /// The record, moved out (an empty one left in its place).
+        mutating func takeRecord() -> Record {
+            var taken = Record(sourceIP: Self.noSource, count: 0)
+            swap(&taken, &record)
+            return taken
+        }
+
+        /// The source of a record before its `<source_ip>` is read.
+        private static let noSource = SourceIP(reportText: "")
 
         init(textCapacity: Int) {
             self.textCapacity = textCapacity
