@@ -114,17 +114,33 @@ enum RecordView {
         encoder.beginHeldRow(index: index)
         encoder.splice(reportCells.head, columns: 5)
         let format = encoder.format
+        let evaluated = record.policyEvaluated
         guard format == .json || format == .ndjson else {
-            let row = Self.row(record, in: reportCells.header, for: format)
-            for cell in row[5..<14] { encoder.cell(cell) }
+            // csv and tsv: the record's own cells as `row` makes them (its report's are spliced in), the auth
+            // results and reasons through their cells (csv: as JSON text; tsv: `domain=result;…`).
+            func nested(_ cell: Cell) {
+                encoder.cell(format == .csv ? nestedAsJSONText(cell) : cell)
+            }
+            encoder.text(record.sourceIP.text)
+            encoder.number(record.count)
+            encoder.optionalText(evaluated.disposition?.word)
+            encoder.optionalText(evaluated.dkim?.word)
+            encoder.optionalText(evaluated.spf?.word)
+            encoder.text(record.identifiers.headerFrom)
+            encoder.optionalText(record.identifiers.envelopeFrom)
+            nested(dkimAuth(record.authResults.dkim))
+            nested(spfAuth(record.authResults.spf))
             if exports(format) {
                 encoder.splice(reportCells.exportHead, columns: 18)
-                for cell in row[32...] { encoder.cell(cell) }
+                encoder.optionalText(record.identifiers.envelopeTo)
+                nested(reasons(evaluated.reasons))
+                let outcome = record.dmarcOutcome(under: reportCells.header.policy)
+                encoder.text(outcome.passes ? "pass" : "fail")
+                encoder.text(outcome.source.rawValue)
             }
             encoder.endRow()
             return
         }
-        let evaluated = record.policyEvaluated
         encoder.text(record.sourceIP.text)
         encoder.number(record.count)
         encoder.optionalText(evaluated.disposition?.word)
