@@ -115,32 +115,6 @@ enum RecordView {
         encoder.splice(reportCells.head, columns: 5)
         let format = encoder.format
         let evaluated = record.policyEvaluated
-        guard format == .json || format == .ndjson else {
-            // csv and tsv: the record's own cells as `row` makes them (its report's are spliced in), the auth
-            // results and reasons through their cells (csv: as JSON text; tsv: `domain=result;…`).
-            func nested(_ cell: Cell) {
-                encoder.cell(format == .csv ? nestedAsJSONText(cell) : cell)
-            }
-            encoder.text(record.sourceIP.text)
-            encoder.number(record.count)
-            encoder.optionalText(evaluated.disposition?.word)
-            encoder.optionalText(evaluated.dkim?.word)
-            encoder.optionalText(evaluated.spf?.word)
-            encoder.text(record.identifiers.headerFrom)
-            encoder.optionalText(record.identifiers.envelopeFrom)
-            nested(dkimAuth(record.authResults.dkim))
-            nested(spfAuth(record.authResults.spf))
-            if exports(format) {
-                encoder.splice(reportCells.exportHead, columns: 18)
-                encoder.optionalText(record.identifiers.envelopeTo)
-                nested(reasons(evaluated.reasons))
-                let outcome = record.dmarcOutcome(under: reportCells.header.policy)
-                encoder.text(outcome.passes ? "pass" : "fail")
-                encoder.text(outcome.source.rawValue)
-            }
-            encoder.endRow()
-            return
-        }
         encoder.text(record.sourceIP.text)
         encoder.number(record.count)
         encoder.optionalText(evaluated.disposition?.word)
@@ -148,6 +122,14 @@ enum RecordView {
         encoder.optionalText(evaluated.spf?.word)
         encoder.text(record.identifiers.headerFrom)
         encoder.optionalText(record.identifiers.envelopeFrom)
+        guard format != .tsv else {
+            // tsv has no export columns, and shows each auth result as `domain=result`.
+            encoder.text(authText(record.authResults.dkim.lazy.map { ($0.domain, $0.result.word) }))
+            encoder.text(authText(record.authResults.spf.lazy.map { ($0.domain, $0.result.word) }))
+            encoder.endRow()
+            return
+        }
+        // json, ndjson and csv (where each is the JSON text, as one field).
         encoder.objects(record.authResults.dkim) { result, encoder in
             encoder.field("\"domain\":", result.domain)
             encoder.field(",\"selector\":", result.selector)
@@ -172,12 +154,17 @@ enum RecordView {
         encoder.endRow()
     }
 
+    /// An auth results cell's text form: `domain=result`, `;` between.
+    private static func authText(_ results: some Sequence<(domain: String, result: String)>) -> String {
+        results.map { "\($0.domain)=\($0.result)" }.joined(separator: ";")
+    }
+
     /// `dkim_auth`: every field of each DKIM result.
     static func dkimAuth(_ results: [DKIMAuthResult]) -> Cell {
         .objects(results.map { result in
             [("domain", .text(result.domain)), ("selector", .optional(result.selector)),
              ("result", .text(result.result.word)), ("human_result", .optional(result.humanResult))]
-        }, textForm: results.map { "\($0.domain)=\($0.result.word)" }.joined(separator: ";"))
+        }, textForm: authText(results.lazy.map { ($0.domain, $0.result.word) }))
     }
 
     /// `spf_auth`: every field of each SPF result.
@@ -185,7 +172,7 @@ enum RecordView {
         .objects(results.map { result in
             [("domain", .text(result.domain)), ("scope", .optional(result.scope)),
              ("result", .text(result.result.word)), ("human_result", .optional(result.humanResult))]
-        }, textForm: results.map { "\($0.domain)=\($0.result.word)" }.joined(separator: ";"))
+        }, textForm: authText(results.lazy.map { ($0.domain, $0.result.word) }))
     }
 
     /// `reasons`: each policy override, `{type, comment}`.

@@ -4,8 +4,8 @@
 struct RowEncoder {
     let format: OutputFormat
     private let columns: [Table.Column]
-    /// Whether values are JSON (json, ndjson): texts quoted, absent values `null`.
-    private let isJSON: Bool
+    /// Whether values are JSON (json, ndjson; and csv inside `objects`): texts quoted, absent values `null`.
+    private var isJSON: Bool
     /// What goes before each column's value, all in one array: the separator (none before the first column) and,
     /// in the JSON formats, `"name":`. Column `i`'s are `prefixes[prefixStarts[i]..<prefixStarts[i + 1]]`. Made
     /// once per format and column list; copies of the encoder share them.
@@ -127,9 +127,24 @@ struct RowEncoder {
         if let text { self.text(text) } else { missing() }
     }
 
-    /// JSON formats: an array of objects, each written by `body` with `field` (as `JSON.value(.objects)`).
+    /// An array of objects, each written by `body` with `field`, as `JSON.value(.objects)` writes it: in the
+    /// JSON formats as it is, in csv as one field (`TableWriter.csvField` of that text). Not for tsv, which shows
+    /// such a cell as its `textForm`.
     mutating func objects<Element>(_ elements: [Element], _ body: (Element, inout RowEncoder) -> Void) {
+        precondition(format != .tsv, "tsv writes the text form of objects")
         nextColumn()
+        guard isJSON else {
+            let start = out.count
+            isJSON = true
+            writeObjects(elements, body)
+            isJSON = false
+            out.quoteAsCSVField(from: start)
+            return
+        }
+        writeObjects(elements, body)
+    }
+
+    private mutating func writeObjects<Element>(_ elements: [Element], _ body: (Element, inout RowEncoder) -> Void) {
         out.append(0x5B)
         // By index: the element is lent to `body`, not copied out (with each of its strings retained).
         for index in elements.indices {
@@ -238,8 +253,8 @@ struct RowEncoder {
 
     /// A text with a byte to escape, through `TableWriter`'s functions.
     private mutating func appendEscaped(_ text: String) {
+        if isJSON { return out.append(JSON.string(text)) }
         switch format {
-        case .json, .ndjson: out.append(JSON.string(text))
         case .csv: out.append(TableWriter.csvField(text))
         default: out.append(TableWriter.tsvField(text))
         }

@@ -97,6 +97,42 @@ struct RowWriter {
         return true
     }
 
+    /// Makes what is written since `start` one csv field in place, as `TableWriter.csvField` makes a text: quoted
+    /// when it holds a comma, a quote or a line break, its quotes doubled. (A csv cell holding JSON is written
+    /// as JSON first, then quoted here, rather than made as a `String` and copied.)
+    mutating func quoteAsCSVField(from start: Int) {
+        guard !overflowed, let base else { return }
+        var quotes = 0, quoted = false
+        for index in start..<count {
+            switch base[index] {
+            case 0x22: quotes += 1; quoted = true
+            case 0x2C, 0x0A, 0x0D: quoted = true
+            default: break
+            }
+        }
+        guard quoted else { return }
+        let length = count + quotes + 2
+        guard length <= capacity else {
+            overflowed = true
+            return
+        }
+        // From the end back, so that no byte is overwritten before it has moved.
+        var from = count, to = length - 1
+        base[to] = 0x22
+        while from > start {
+            from -= 1
+            let byte = base[from]
+            to -= 1
+            base[to] = byte
+            if byte == 0x22 {
+                to -= 1
+                base[to] = 0x22
+            }
+        }
+        base[start] = 0x22
+        count = length
+    }
+
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         append(bytes.assumingMemoryBound(to: UInt8.self))
     }
