@@ -51,23 +51,25 @@ public struct SenderAudit: Sendable {
             }
             rows[index].add(totals, from: tally.sources.sources[Int(key.row)], diagnosis: diagnosis)
         }
-        // Failing mail first, then most messages, then by sender and domain. A sender's name and tokens are
-        // worked out once per row, not once per comparison (tens of thousands of rows for a busy domain).
-        var keyOfSender: [Int: (String, String)] = [:]
-        let senderKeys = rows.indices.map { index in
-            let senderIndex = senderOfRow[index]
-            if let known = keyOfSender[senderIndex] { return known }
-            let sender = rows[index].sender
-            let key = (sender.name, sender.authenticatedAs.joined(separator: ","))
-            keyOfSender[senderIndex] = key
-            return key
+        // Failing mail first, then most messages, then by sender (name, then what it authenticates as) and domain.
+        // The senders are ranked once, and rows compared by numbers: a comparison that copied two rows and
+        // compared their senders cost some 3,000 instructions (7,400 rows on the varied benchmark folder: 0.29 G).
+        let rowSenders = Set(senderOfRow).map { index in
+            (index: index, key: (senders[index].name, senders[index].authenticatedAs.joined(separator: ",")))
+        }.sorted { $0.key < $1.key }
+        var rankOfSender = [Int](repeating: 0, count: senders.count)
+        var rank = 0
+        for position in rowSenders.indices {
+            if position > 0 && rowSenders[position - 1].key < rowSenders[position].key { rank += 1 }
+            rankOfSender[rowSenders[position].index] = rank
         }
+        let failing = rows.map(\.totals.dmarcFail), messages = rows.map(\.totals.messages)
+        let senderRank = senderOfRow.map { rankOfSender[$0] }
         verdicts = rows.indices.sorted { a, b in
-            let left = rows[a], right = rows[b]
-            if left.totals.dmarcFail != right.totals.dmarcFail { return left.totals.dmarcFail > right.totals.dmarcFail }
-            if left.totals.messages != right.totals.messages { return left.totals.messages > right.totals.messages }
-            if left.sender != right.sender { return senderKeys[a] < senderKeys[b] }  // Sender's own order
-            return left.headerFrom < right.headerFrom
+            if failing[a] != failing[b] { return failing[a] > failing[b] }
+            if messages[a] != messages[b] { return messages[a] > messages[b] }
+            if senderRank[a] != senderRank[b] { return senderRank[a] < senderRank[b] }
+            return rows[a].headerFrom < rows[b].headerFrom
         }.map { rows[$0] }
     }
 
