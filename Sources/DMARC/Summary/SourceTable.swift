@@ -106,6 +106,22 @@ public struct SourceTable: Sendable {
     /// A row's `header_from` domains, sorted.
     public func domains(of row: Row) -> [String] { domainNames.sorted(row.domains) }
 
+    /// How many distinct reporters and `header_from` domains the rows have, counted by id (a name has one id).
+    public var distinctReportersAndDomains: (reporters: Int, domains: Int) {
+        var reporters = [Bool](repeating: false, count: reporterNames.names.count)
+        var domains = [Bool](repeating: false, count: domainNames.names.count)
+        var reporterCount = 0, domainCount = 0
+        for index in rows.indices {
+            rows[index].reporters.forEach { id in
+                if !reporters[Int(id)] { reporters[Int(id)] = true; reporterCount += 1 }
+            }
+            rows[index].domains.forEach { id in
+                if !domains[Int(id)] { domains[Int(id)] = true; domainCount += 1 }
+            }
+        }
+        return (reporterCount, domainCount)
+    }
+
     /// The rows' indices, most messages first, then by their address as text (sorted once, at the end; the rows
     /// are not copied, and texts are written only where 24 bytes of them do not decide: a giant report has 50,000).
     public func sortedOrder() -> [Int] {
