@@ -244,8 +244,8 @@ struct RowEncoder {
     /// Appends `utf8` as it is (quoted in JSON) and returns true, unless it holds a byte to escape in this format.
     private mutating func appendPlainText(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         if isJSON { return out.appendJSONString(utf8) }
-        let plain = format == .csv ? !utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-                                   : !utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let plain = format == .csv ? !utf8.contains(where: TableWriter.quotesCSVField)
+                                   : !utf8.contains(where: TableWriter.isTSVBreak)
         guard plain else { return false }
         out.append(utf8)
         return true

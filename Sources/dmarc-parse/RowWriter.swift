@@ -104,11 +104,9 @@ struct RowWriter {
         guard !overflowed, let base else { return }
         var quotes = 0, quoted = false
         for index in start..<count {
-            switch base[index] {
-            case 0x22: quotes += 1; quoted = true
-            case 0x2C, 0x0A, 0x0D: quoted = true
-            default: break
-            }
+            let byte = base[index]
+            if byte == 0x22 { quotes += 1 }
+            if TableWriter.quotesCSVField(byte) { quoted = true }
         }
         guard quoted else { return }
         let length = count + quotes + 2
