@@ -23,13 +23,25 @@ public enum FuzzSupport {
     }
 
     /// Feeds `bytes` to the XML reader as the end of a pipeline would, sniffing skipped, in chunks whose size the
-    /// first byte picks, so that chunk boundaries fall anywhere in libxml2's push parser.
+    /// first byte picks, so that chunk boundaries fall anywhere in libxml2's push parser: pushed as it arrives, and
+    /// held and read whole (`WholeDocument`: libxml2's pull parser, the push parser given it at once if that read
+    /// is not clean), which must give what the push parser given the document at once gives: the same reports,
+    /// records, errors and warnings. (Pushed in other chunks, a truncated document may end on another line.)
     public static func readXML(_ bytes: UnsafeRawBufferPointer) {
-        let handler = DiscardingHandler()
+        let chunk = max(1, Int(bytes.first ?? 0) * 4)
+        _ = readXML(bytes, chunk: chunk, wholeDocumentBytes: 0)
+        let held = readXML(bytes, chunk: chunk, wholeDocumentBytes: WholeDocument.maxBytes)
+        let pushed = readXML(bytes, chunk: max(1, bytes.count), wholeDocumentBytes: 0)
+        precondition(held == pushed, "a document read whole gave other than pushed at once: \(held) \(pushed)")
+    }
+
+    private static func readXML(_ bytes: UnsafeRawBufferPointer, chunk: Int, wholeDocumentBytes: Int)
+        -> [RecordingHandler.Event] {
+        let handler = RecordingHandler()
         let stream = ReportStream(handler: handler)
         let context = ReadingContext(stream: stream, limits: limits)
-        let sink = XMLDocumentSink(context: context, origin: ReportOrigin(file: "fuzz.xml"))
-        let chunk = max(1, Int(bytes.first ?? 0) * 4)
+        let sink = XMLDocumentSink(context: context, origin: ReportOrigin(file: "fuzz.xml"),
+                                   wholeDocumentBytes: wholeDocumentBytes)
         do throws(DMARCError) {
             var offset = 0
             while offset < bytes.count {
@@ -42,6 +54,7 @@ public enum FuzzSupport {
             stream.fail(error)
         }
         handler.checkEnded()
+        return handler.events
     }
 }
 

@@ -1,4 +1,6 @@
-/// The end of the pipeline: one XML document, parsed as it arrives, its records handed on as they complete.
+/// The end of the pipeline: one XML document, its records handed on. A small document is held until it ends and
+/// read whole (`WholeDocument`); a larger one, or one that does not read clean whole, is parsed as it arrives by
+/// the push parser, its records handed on as they complete.
 final class XMLDocumentSink: ByteSink {
     private let context: ReadingContext
     private let origin: ReportOrigin
@@ -14,12 +16,26 @@ final class XMLDocumentSink: ByteSink {
     private var heldBack: [UInt8] = []
     /// The split, from its first cut on, until a piece does not parse clean.
     private var split: SplitDocumentParser?
+    /// The document so far, while it may still arrive whole (within `maxWholeBytes`): nil once it did not, or once
+    /// its whole read was not clean and the push parser reads it.
+    private var whole: [UInt8]?
+    private let maxWholeBytes: Int
+    /// The document was read whole (`WholeDocument`), not by the push parser.
+    private(set) var wasReadWhole = false
     /// Pieces parsed elsewhere and handed on (the split ran).
     private(set) var piecesHandedOn = 0
 
-    init(context: ReadingContext, origin: ReportOrigin) {
+    /// `wholeDocumentBytes`: the most held for a whole read (0: none, every document is pushed as it arrives), and
+    /// never more than splitting's threshold, so that a document that could be split is not held.
+    init(context: ReadingContext, origin: ReportOrigin, wholeDocumentBytes: Int = WholeDocument.maxBytes) {
         self.context = context
         self.origin = origin
+        maxWholeBytes = min(wholeDocumentBytes, context.splitting?.threshold ?? .max)
+        if maxWholeBytes > 0 {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(min(maxWholeBytes, 64 << 10))
+            whole = bytes
+        }
         builder = ReportBuilder(stream: context.stream, origin: origin, limits: context.limits,
                                 content: context.content)
         parser = XMLPushParser(handler: builder, documentName: origin.description)
@@ -29,6 +45,24 @@ final class XMLDocumentSink: ByteSink {
     }
 
     func write(_ chunk: UnsafeRawBufferPointer) throws(DMARCError) {
+        if whole != nil {
+            guard whole!.count + chunk.count > maxWholeBytes else {
+                return whole!.append(contentsOf: chunk)
+            }
+            try feedWhole()
+        }
+        try feed(chunk)
+    }
+
+    /// The bytes held for a whole read go to the push parser, as if they were arriving now.
+    private func feedWhole() throws(DMARCError) {
+        guard let held = whole else { return }
+        whole = nil
+        // `withUnsafeBytes` rethrows untyped errors; the result carries the typed one out.
+        try held.withUnsafeBytes { bytes in Result { () throws(DMARCError) in try feed(bytes) } }.get()
+    }
+
+    private func feed(_ chunk: UnsafeRawBufferPointer) throws(DMARCError) {
         guard split != nil || splitting != nil else {
             parser.feed(chunk)
             return try throwIfFailed()
@@ -102,6 +136,12 @@ final class XMLDocumentSink: ByteSink {
     private static let longestStartTag = 8
 
     func finish() throws(DMARCError) {
+        if let document = whole {
+            let reader = WholeDocument(origin: origin, limits: context.limits, content: context.content)
+            wasReadWhole = document.withUnsafeBytes { reader.read($0, into: context.stream) }
+            if wasReadWhole { return }
+            try feedWhole()
+        }
         heldBack.withUnsafeBytes { parser.feed($0) }
         if let split {
             split.finish()
