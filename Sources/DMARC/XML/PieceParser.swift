@@ -1,3 +1,5 @@
+import Glibc
+
 /// What one piece of a split document held, parsed on a worker thread: handed on in document order by
 /// `SplitDocumentParser`, or, when not clean, read again by the main parser.
 struct PieceOutcome: Sendable {
@@ -14,7 +16,8 @@ struct PieceOutcome: Sendable {
 
 /// Parses one piece of a split document on its own: the piece (whole records, cut before a `<record` start tag)
 /// is read as the content of a `<feedback>` start tag that declares the document element's namespaces, by a
-/// parser and a builder of its own (`ReportBuilder.init(pieceOf:limits:content:)`), under the same limits.
+/// parser and a builder of its own (`ReportBuilder.init(pieceOf:limits:content:)`), under the same limits, whole, by
+/// libxml2's pull parser (`XMLPushParser.parseWhole`).
 struct PieceParser: Sendable {
     /// `<feedback …>` as the document has it in scope (`XMLPushParser.pieceRootStartTag`).
     let rootStartTag: [UInt8]
@@ -23,26 +26,19 @@ struct PieceParser: Sendable {
     let content: RecordContent
 
     private static let rootEndTag = Array("</feedback>".utf8)
-    private static let slice = 64 << 10
 
     func parse(_ piece: [UInt8]) -> PieceOutcome {
         let builder = ReportBuilder(pieceOf: origin, limits: limits, content: content)
         let parser = XMLPushParser(handler: builder, documentName: origin.description)
         builder.currentLine = { [unowned parser] in parser.line }
-        rootStartTag.withUnsafeBytes { parser.feed($0) }
-        // In slices: libxml2 copies what it is fed into its own buffer, and frees what it has read as it goes.
-        piece.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let end = min(bytes.count, offset + Self.slice)
-                parser.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
-                offset = end
-            }
-        }
-        Self.rootEndTag.withUnsafeBytes { parser.feed($0) }
-        parser.finish()
+        // Read whole by the pull parser (fewer instructions than pushing it): a piece with a NUL byte, where the pull
+        // parser would stop without a word, or with any problem, is not clean, and the main parser reads it.
+        guard !piece.withUnsafeBytes({ $0.baseAddress.map { memchr($0, 0, piece.count) != nil } ?? false })
+        else { return PieceOutcome() }
+        let document = rootStartTag + piece + Self.rootEndTag
+        document.withUnsafeBytes { parser.parseWhole($0) }
         var outcome = PieceOutcome()
-        outcome.isClean = parser.diagnostics.isEmpty && parser.declaredEntity == nil && builder.failure == nil
+        outcome.isClean = parser.problemsReported == 0 && parser.declaredEntity == nil && builder.failure == nil
             && !builder.leftRecords && builder.sawFeedbackEnd
         guard outcome.isClean else { return outcome }
         outcome.records = builder.pieceRecords

@@ -37,6 +37,16 @@ struct SplitDocumentTests {
         #expect(Self.read(document, chunkSize: 4096).events.contains { $0.hasPrefix("warn malformed XML") })
     }
 
+    /// libxml2's pull parser, which reads a piece, would stop at a NUL byte without a word: such a piece is not
+    /// clean, and the main parser reports it.
+    @Test func nulByteInAPiece() {
+        let document = Self.document(records: 200) { index in
+            index == 100 ? Self.record(index).replacingOccurrences(of: "<row>", with: "<row>\u{0}") : Self.record(index)
+        }
+        Self.expectSame(document, split: true)
+        #expect(Self.read(document, chunkSize: 4096).events.last?.hasPrefix("fail") == true)
+    }
+
     @Test func invalidCountInThirdPiece() {
         for index in 20...26 {
             let document = Self.document(records: 100) { $0 == index ? Self.record($0, count: "1x") : Self.record($0) }
