@@ -90,6 +90,25 @@ struct WholeDocumentTests {
         #expect(held.wasReadWhole)
     }
 
+    /// A document libxml2 converts as it reads keeps the read callback the pull parser needs for that.
+    @Test func declaredEncodings() {
+        let cases: [(String, Bool)] = [
+            ("<feedback/>", false),
+            ("<?xml version=\"1.0\"?><feedback/>", false),
+            ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", false),
+            ("\u{FEFF}<?xml version='1.0' encoding = 'utf8' ?>", false),
+            ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", true),
+            ("<?xml version=\"1.0\"\n  encoding='windows-1252'?>", true),
+            ("<?xml version=\"1.0\" encoding=\"UTF-16\"?>", true),
+            ("<?xml version=\"1.0\" encoding=\"us-ascii\"?>", true),
+            ("<?xml version=\"1.0\"" + String(repeating: " ", count: 300) + "?>", true),
+        ]
+        for (document, converts) in cases {
+            let declares = Array(document.utf8).withUnsafeBytes { XMLPushParser.declaresOtherEncoding($0) }
+            #expect(declares == converts, "\(document.prefix(60))")
+        }
+    }
+
     @Test func truncatedAnywhere() {
         let document = Array(Split.document(records: 20).utf8)
         for end in stride(from: 1, to: document.count, by: 37) {
