@@ -1,5 +1,3 @@
-import Glibc
-
 /// What one piece of a split document held, parsed on a worker thread: handed on in document order by
 /// `SplitDocumentParser`, or, when not clean, read again by the main parser.
 struct PieceOutcome: Sendable {
@@ -31,10 +29,9 @@ struct PieceParser: Sendable {
         let builder = ReportBuilder(pieceOf: origin, limits: limits, content: content)
         let parser = XMLPushParser(handler: builder, documentName: origin.description)
         builder.currentLine = { [unowned parser] in parser.line }
-        // Read whole by the pull parser (fewer instructions than pushing it): a piece with a NUL byte, where the pull
-        // parser would stop without a word, or with any problem, is not clean, and the main parser reads it.
-        guard !piece.withUnsafeBytes({ $0.baseAddress.map { memchr($0, 0, piece.count) != nil } ?? false })
-        else { return PieceOutcome() }
+        // Read whole by the pull parser (fewer instructions than pushing it): a piece with a NUL byte or with any
+        // problem is not clean, and the main parser reads it.
+        guard !piece.withUnsafeBytes(WholeDocument.holdsNUL) else { return PieceOutcome() }
         let document = rootStartTag + piece + Self.rootEndTag
         document.withUnsafeBytes { parser.parseWhole($0) }
         var outcome = PieceOutcome()

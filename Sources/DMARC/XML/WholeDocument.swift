@@ -20,12 +20,17 @@ struct WholeDocument {
     let limits: ReadingLimits
     let content: RecordContent
 
+    /// Whether `bytes` hold a NUL byte: the pull parser takes one for the end of its input and stops there without
+    /// a word (after `</feedback>`, say), where the push parser reports what follows. Such input is not read whole.
+    static func holdsNUL(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let start = bytes.baseAddress else { return false }
+        return memchr(start, 0, bytes.count) != nil
+    }
+
     /// Reads `document` and, if it read clean, gives its report to `stream` (begun, its records, its warnings,
     /// ended) and returns true; returns false, giving nothing, when it did not.
     func read(_ document: UnsafeRawBufferPointer, into stream: ReportStream) -> Bool {
-        // The pull parser takes a NUL byte for the end of its input and stops there without a word (after
-        // `</feedback>`, say), where the push parser reports what follows.
-        guard let start = document.baseAddress, memchr(start, 0, document.count) == nil else { return false }
+        guard !Self.holdsNUL(document) else { return false }
         let recorded = RecordedReport()
         let builder = ReportBuilder(stream: ReportStream(handler: recorded), origin: origin, limits: limits,
                                     content: content)
