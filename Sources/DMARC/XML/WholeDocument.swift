@@ -12,8 +12,7 @@ import Glibc
 /// a clean one less than one.
 struct WholeDocument {
     /// Most reports are far smaller (the varied benchmark folder's: median 16 KiB, 90% under 80 KiB); held twice
-    /// while read (libxml2 copies it), per reading thread. Below `DocumentSplitting.threshold`, so that a document
-    /// that could be split is not held.
+    /// while read (libxml2 copies it), per reading thread.
     static let maxBytes = 1 << 20
 
     let origin: ReportOrigin
