@@ -206,17 +206,7 @@ struct SplitDocumentTests {
         let stream = ReportStream(handler: recorder)
         let context = ReadingContext(stream: stream, limits: limits, splitting: splitting)
         let sink = XMLDocumentSink(context: context, origin: ReportOrigin(file: "giant.xml"))
-        do throws(DMARCError) {
-            var offset = 0
-            while offset < bytes.count {
-                let end = min(bytes.count, offset == 0 ? 4096 : offset + chunkSize)
-                try sink.write(contentsOf: Array(bytes[offset..<end]))
-                offset = end
-            }
-            try sink.finish()
-        } catch {
-            stream.fail(error)
-        }
+        sink.read(bytes, failing: stream) { $0 == 0 ? 4096 : chunkSize }
         return Reading(events: recorder.events, pieces: sink.piecesHandedOn)
     }
 

@@ -205,17 +205,7 @@ struct WholeDocumentTests {
         let context = ReadingContext(stream: stream, limits: limits)
         let sink = XMLDocumentSink(context: context, origin: ReportOrigin(file: "report.xml"),
                                    wholeDocumentBytes: wholeDocumentBytes)
-        do throws(DMARCError) {
-            var offset = 0
-            while offset < bytes.count {
-                let end = min(bytes.count, offset + max(1, chunkSize))
-                try sink.write(contentsOf: Array(bytes[offset..<end]))
-                offset = end
-            }
-            try sink.finish()
-        } catch {
-            stream.fail(error)
-        }
+        sink.read(bytes, failing: stream) { _ in chunkSize }
         return Reading(events: recorder.events, wasReadWhole: sink.wasReadWhole)
     }
 }
