@@ -17,8 +17,7 @@ struct XMLDiagnostic: Sendable, Hashable {
 final class XMLPushParser {
     // The builder and this parser are owned together by what reads a document (XMLDocumentSink, WholeDocument,
     // PieceParser), which alone calls `feed`/`finish`/`parseWhole`, the only calls during which SAX callbacks run:
-    // the builder is alive then. An unmanaged reference spares a
-    // reference count per SAX event.
+    // the builder is alive then. An unmanaged reference spares a reference count per SAX event.
     private let handlerReference: Unmanaged<ReportBuilder>
     /// Made by the first chunk (`pushContext`) or by `parseWhole`.
     private var context: xmlParserCtxtPtr?
@@ -98,15 +97,15 @@ final class XMLPushParser {
     }
 
     /// Reads `document`, complete, with libxml2's pull parser instead of feeding the push parser: it reads the same
-    /// events from a document that parses clean in fewer instructions (on the varied benchmark folder, 2.27 G
-    /// instead of 2.59 G in libxml2; its push state machine asks the input buffer how much is left at every step).
+    /// events from a document that parses clean in fewer instructions (on the varied benchmark folder, 2.21 G
+    /// instead of 2.53 G in libxml2; its push state machine asks the input buffer how much is left at every step).
     /// Its problems are reported as they are met, none as `isFinishing`: a caller that wants the push parser's
     /// errors reads the document again with one (`WholeDocument`). Only on a parser not fed.
     func parseWhole(_ document: UnsafeRawBufferPointer) {
         precondition(context == nil, "a document parsed whole after chunks")
         // libxml2 copies the document (into a buffer that ends in the NUL byte its parser reads up to). A static
-        // buffer, read where it lies, crashed libxml2 2.9.14 in xmlParseStartTag2 (it shrinks the buffer under
-        // the attribute values it holds), so the copy stays.
+        // buffer (`xmlParserInputBufferCreateStatic`), read where it lies, crashed libxml2 2.9.14 in
+        // xmlParseStartTag2 on the benchmark folder (not looked into further), so the copy stays.
         guard let start = document.baseAddress?.assumingMemoryBound(to: CChar.self),
               let made = xmlCreateMemoryParserCtxt(start, Int32(document.count)) else { return }
         context = made
