@@ -130,27 +130,13 @@ struct SplitDocumentTests {
         var limits = ReadingLimits()
         limits.maxRepeatedElements = 2
         limits.maxElementDepth = 6
-        let repeated = Self.document(records: 100) { index in
-            index == 40 ? Self.record(index).replacingOccurrences(
-                of: "</auth_results>", with: "<spf><domain>a</domain></spf><spf><domain>b</domain></spf>"
-                    + "<spf><domain>c</domain></spf></auth_results>") : Self.record(index)
-        }
+        let (repeated, deep, long) = Self.limitBreaking(records: 100, at: 40)
         Self.expectSame(repeated, split: true, limits: limits)
         let failure = Self.read(repeated, chunkSize: 4096, limits: limits).events.last
         #expect(failure?.contains("repeats an element") == true)
-        let deep = Self.document(records: 100) { index in
-            index == 40 ? Self.record(index).replacingOccurrences(
-                of: "</row>", with: "</row><extension><a><b><c><d>deep</d></c></b></a></extension>")
-                : Self.record(index)
-        }
         Self.expectSame(deep, split: true, limits: limits)
         #expect(Self.read(deep, chunkSize: 4096, limits: limits).events.last?.contains("nest deeper") == true)
         limits.maxTextBytes = 20
-        let long = Self.document(records: 100) { index in
-            index == 40 ? Self.record(index).replacingOccurrences(of: "example.com</header_from>",
-                                                                  with: "mail.longer.example.com</header_from>")
-                : Self.record(index)
-        }
         Self.expectSame(long, split: true, limits: limits)
     }
 
@@ -240,6 +226,20 @@ struct SplitDocumentTests {
         </feedback>
 
         """
+    }
+
+    /// Documents of `records` records whose record `index` breaks a limit (`maxRepeatedElements` 2,
+    /// `maxElementDepth` 6, `maxTextBytes` 20): three `<spf>`, an extension four deep, a 23-byte `<header_from>`.
+    static func limitBreaking(records: Int, at index: Int) -> (repeated: String, deep: String, long: String) {
+        let breaking = { (change: (String) -> String) in
+            document(records: records) { $0 == index ? change(record($0)) : record($0) }
+        }
+        return (breaking { $0.replacingOccurrences(of: "</auth_results>", with: "<spf><domain>a</domain></spf>"
+                    + "<spf><domain>b</domain></spf><spf><domain>c</domain></spf></auth_results>") },
+                breaking { $0.replacingOccurrences(
+                    of: "</row>", with: "</row><extension><a><b><c><d>deep</d></c></b></a></extension>") },
+                breaking { $0.replacingOccurrences(of: "example.com</header_from>",
+                                                   with: "mail.longer.example.com</header_from>") })
     }
 
     /// Record `index`: every seventh without a disposition the RFCs define.

@@ -124,21 +124,7 @@ struct WholeDocumentTests {
         limits.maxRepeatedElements = 2
         limits.maxElementDepth = 6
         limits.maxTextBytes = 20
-        let repeated = Split.document(records: 50) { index in
-            index == 20 ? Split.record(index).replacingOccurrences(
-                of: "</auth_results>", with: "<spf><domain>a</domain></spf><spf><domain>b</domain></spf>"
-                    + "<spf><domain>c</domain></spf></auth_results>") : Split.record(index)
-        }
-        let deep = Split.document(records: 50) { index in
-            index == 20 ? Split.record(index).replacingOccurrences(
-                of: "</row>", with: "</row><extension><a><b><c><d>deep</d></c></b></a></extension>")
-                : Split.record(index)
-        }
-        let long = Split.document(records: 50) { index in
-            index == 20 ? Split.record(index).replacingOccurrences(of: "example.com</header_from>",
-                                                                   with: "mail.longer.example.com</header_from>")
-                : Split.record(index)
-        }
+        let (repeated, deep, long) = Split.limitBreaking(records: 50, at: 20)
         for document in [repeated, deep, long] {
             let events = expectSame(document, readWhole: false, limits: limits)
             #expect(events.last?.hasPrefix("fail") == true)
