@@ -11,6 +11,10 @@ reports written for it. The output is deterministic.
 - esp-self-signed:  an ESP (SendGrid) signing as itself, and a private-suffix look-alike (alice.github.io
                      signing for bob.github.io)
 - forwarded-own-server: own server passing, its only failures forwarded (its signature broken on the way)
+- dkim-key-missing: the domain's signature failing at the source, every day: an ESP (SendGrid) signing as
+                     example.com with no key published (permerror), another (Mailgun) whose key is stale (fail, SPF
+                     passing for its return path); beside them a forwarder (fail, SPF passing for its own domain) and
+                     one-off spoofers with a made-up selector (permerror)
 """
 import os
 
@@ -105,3 +109,16 @@ write("forwarded-own-server", "google.xml", report("google.com", "fwd-1", 0, "ex
     record("192.0.2.10", 6, "example.com", "fail", "fail", dkim=[("example.com", "s1", "fail")],
            spf=[("example.com", "pass", "helo")], reason="mailing_list"),
 ]))
+for day in range(5):
+    spoofers = [record(f"203.0.113.{day * 4 + n}", 1, "example.com", "fail", "fail",
+                       dkim=[("example.com", "fake", "permerror")], spf=[("example.com", "fail", "mfrom")])
+                for n in range(4)]
+    write("dkim-key-missing", f"day{day}.xml", report("google.com", f"key-{day}", day, "example.com", [
+        record("192.0.2.10", 200, "example.com", "pass", "pass", dkim=own_dkim, spf=own_spf),
+        record("198.51.100.20", 40, "example.com", "fail", "fail", dkim=[("example.com", "s1", "permerror")],
+               spf=[("em123.sendgrid.net", "pass", "mfrom")]),
+        record("198.51.100.30", 30, "example.com", "fail", "fail", dkim=[("example.com", "mg", "fail")],
+               spf=[("bounce.mailgun.org", "pass", "mfrom")]),
+        record("198.51.100.90", 3, "example.com", "fail", "fail", dkim=[("example.com", "s1", "fail")],
+               spf=[("fwd.example.net", "pass", "mfrom")]),
+    ] + spoofers))

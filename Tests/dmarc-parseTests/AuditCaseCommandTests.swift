@@ -79,6 +79,21 @@ struct AuditCaseCommandTests {
         #expect(table.stdout.contains("aligned and passing       306           6          98.0                2.0"))
     }
 
+    @Test func aSignatureOfTheDomainFailingAtTheSourceNeedsItsKey() async throws {
+        // No key for the selector (permerror), or a key that fails on mail straight from an ESP: fix the key; the
+        // same failure through a forwarder is forwarding, and a made-up selector from one-off sources is spoofing.
+        #expect(try await verdicts([Self.folder("dkim-key-missing")]) == [
+            "SendGrid | example.com | dkim_fails | 200 | 0 | 0",
+            "Mailgun | example.com | dkim_fails | 150 | 0 | 0",
+            "unknown sources | example.com | likely_spoofing | 20 | 0 | 0",
+            "fwd.example.net (SPF only) | example.com | forwarded | 15 | 0 | 15",
+            "example.com | example.com | aligned | 1000 | 1000 | 0",
+        ])
+        let gaps = try await CLIRun(["--audit", "--fail-on-gaps", Self.folder("dkim-key-missing")])
+        #expect(gaps.status == 3)
+        #expect(gaps.stderr.contains("SendGrid sending as example.com: DKIM fails for your domain (200 failing messages)"))
+    }
+
     @Test func domainsViewInEveryFormat() async throws {
         let folders = ["Fixtures/audit", Self.folder("two-domains")]
         let table = try await CLIRun(["--domains"] + folders)

@@ -139,7 +139,8 @@ public struct AuditTally: Sendable {
         let diagnosis = Diagnosis(
             record: record, outcome: outcome,
             dkimAligned: { isAligned(dkim[$0].domain, dkimIDs[$0], mode: policy.adkim) },
-            spfAligned: { isAligned(spf[$0].domain, spfIDs[$0], mode: policy.aspf) })
+            spfAligned: { isAligned(spf[$0].domain, spfIDs[$0], mode: policy.aspf) },
+            spfIsDirectSender: { names.isDirectSender(spfIDs[$0]) })
         var counts = MessageTotals()
         counts.add(record, outcome: outcome)
         if pending.policy == nil {  // the first record of the report

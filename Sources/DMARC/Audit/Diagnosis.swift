@@ -6,6 +6,10 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
     case dkimNotAligned = "dkim_not_aligned"
     /// SPF passes, but for another domain (the service's own return path).
     case spfNotAligned = "spf_not_aligned"
+    /// The sender signs with the domain, and the signature does not verify at the source: the key is missing from
+    /// DNS or not the one it signs with (a DKIM `permerror`; or a `fail` on mail straight from a sending service,
+    /// which forwards no one's mail).
+    case dkimFailsForDomain = "dkim_fails"
     /// SPF fails or softfails for the sender's own domain: the source is not in the SPF record.
     case spfFailsForDomain = "spf_fails"
     /// No DKIM signature at all, and SPF does not rescue it.
@@ -21,6 +25,7 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
         case .aligned: "aligned and passing"
         case .dkimNotAligned: "DKIM passes for another domain"
         case .spfNotAligned: "SPF passes for another domain"
+        case .dkimFailsForDomain: "DKIM fails for your domain"
         case .spfFailsForDomain: "SPF fails for your domain"
         case .noDKIMSignature: "no DKIM signature"
         case .forwarded: "forwarded or mailing list"
@@ -34,6 +39,9 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
         case .aligned: "nothing to do"
         case .dkimNotAligned: "sign with your own domain at that service (a DKIM key under your domain)"
         case .spfNotAligned: "set a custom MAIL FROM / return-path under your domain at that service"
+        case .dkimFailsForDomain:
+            "publish the DKIM key this source signs with under your domain (the selector's record is missing or "
+                + "stale: --dkim lists the selectors that fail)"
         case .spfFailsForDomain: "add the source to your SPF record, or stop it sending as your domain"
         case .noDKIMSignature: "turn on DKIM signing with your domain for this source"
         case .forwarded: "nothing to fix at the source; ARC or DKIM keeps forwarded mail passing"
@@ -44,7 +52,7 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
     /// Whether the domain owner has something to fix before tightening the policy.
     public var needsAction: Bool {
         switch self {
-        case .dkimNotAligned, .spfNotAligned, .spfFailsForDomain, .noDKIMSignature: true
+        case .dkimNotAligned, .spfNotAligned, .dkimFailsForDomain, .spfFailsForDomain, .noDKIMSignature: true
         case .aligned, .forwarded, .likelySpoofing: false
         }
     }

@@ -10,6 +10,8 @@ struct DomainNames: Sendable {
     private var writtenIDs: [String: UInt32] = [:]
     /// The id of each name's organisational domain (`UInt32.max`: not looked up yet).
     private var organisationalIDs: [UInt32] = []
+    /// Whether each name is a domain of a service that sends from its own servers: by id, nil until looked up.
+    private var directSenders: [Bool?] = []
 
     /// The lower-cased names, by id.
     var names: [String] { table.names }
@@ -36,5 +38,18 @@ struct DomainNames: Sendable {
         }
         organisationalIDs[index] = organisational
         return organisational
+    }
+
+    /// Whether the name `id` belongs to a service that sends from its own servers (`KnownService.sendsDirectly`),
+    /// looked up once.
+    mutating func isDirectSender(_ id: UInt32) -> Bool {
+        let index = Int(id)
+        if index < directSenders.count, let known = directSenders[index] { return known }
+        let found = KnownService.service(authenticatedAs: table.names[index])?.sendsDirectly ?? false
+        if directSenders.count < table.names.count {
+            directSenders += repeatElement(nil, count: table.names.count - directSenders.count)
+        }
+        directSenders[index] = found
+        return found
     }
 }

@@ -15,13 +15,16 @@ extension Diagnosis {
         let dkim = record.authResults.dkim, spf = record.authResults.spf
         self.init(record: record, outcome: outcome,
                   dkimAligned: { OrganisationalDomain.isAligned(dkim[$0].domain, with: headerFrom, mode: policy.adkim) },
-                  spfAligned: { OrganisationalDomain.isAligned(spf[$0].domain, with: headerFrom, mode: policy.aspf) })
+                  spfAligned: { OrganisationalDomain.isAligned(spf[$0].domain, with: headerFrom, mode: policy.aspf) },
+                  spfIsDirectSender: { KnownService.service(authenticatedAs: spf[$0].domain)?.sendsDirectly ?? false })
     }
 
     /// Diagnoses one record, `dkimAligned(i)` and `spfAligned(i)` telling whether the domain of its `i`th DKIM or
     /// SPF result is aligned with its `header_from` under the policy (`OrganisationalDomain.isAligned`; `AuditTally`
-    /// answers from domain ids).
-    init(record: Record, outcome: DMARCOutcome, dkimAligned: (Int) -> Bool, spfAligned: (Int) -> Bool) {
+    /// answers from domain ids), `spfIsDirectSender(i)` whether the domain of its `i`th SPF result is the return
+    /// path of a service that sends from its own servers (`KnownService.sendsDirectly`).
+    init(record: Record, outcome: DMARCOutcome, dkimAligned: (Int) -> Bool, spfAligned: (Int) -> Bool,
+         spfIsDirectSender: (Int) -> Bool) {
         let evaluated = record.policyEvaluated
         if outcome.passes {
             self = .aligned
@@ -34,7 +37,14 @@ extension Diagnosis {
         let dkim = record.authResults.dkim
         let spf = record.authResults.spf
         if dkim.indices.contains(where: { dkimAligned($0) && dkim[$0].result != .pass && dkim[$0].result != .none }) {
-            self = .forwarded  // the domain's own signature broke on the way (a footer, a rewritten subject)
+            // The domain's own signature does not verify: broken on the way (a footer, a rewritten subject), unless
+            // the verifier could not check it at all, for good (`permerror`, RFC 8601 section 2.7.1: nearly always
+            // no key published for the selector; a `temperror` is a DNS blip, nothing to fix), or the mail came
+            // straight from a sending service (SPF passes for its return path, which no forwarder sends as): then
+            // the key in DNS is missing or not the one the source signs with.
+            let failsAtSource = dkim.indices.contains { dkimAligned($0) && dkim[$0].result == .permerror }
+                || spf.indices.contains { spf[$0].result == .pass && !spfAligned($0) && spfIsDirectSender($0) }
+            self = failsAtSource ? .dkimFailsForDomain : .forwarded
         } else if dkim.indices.contains(where: { dkim[$0].result == .pass && !dkimAligned($0) }) {
             self = .dkimNotAligned
         } else if spf.indices.contains(where: { spf[$0].result == .pass && !spfAligned($0) }) {

@@ -16,6 +16,14 @@ public struct KnownService: Sendable, Hashable {
     /// A cloud or hosting network: its name says where a server is, not whose it is.
     public var isHosting: Bool { category == "hosting" }
 
+    /// A service that sends its customers' mail from its own servers (an ESP, a CRM, a ticketing system, …), and
+    /// never forwards other mail: a message that passes SPF for its return path came straight from it. Not a
+    /// mailbox or business mail service, a mail security gateway, a host or `other`: their servers also forward
+    /// what their users receive.
+    public var sendsDirectly: Bool {
+        !["mailbox", "business-mail", "security", "hosting", "other"].contains(category)
+    }
+
     /// Names of the free mailbox services.
     public static var mailboxServices: Set<String> { catalog.mailboxNames }
 

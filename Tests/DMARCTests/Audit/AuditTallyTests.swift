@@ -33,7 +33,8 @@ struct AuditTallyTests {
 
     /// Records over every combination of a few `header_from`, DKIM and SPF domains, results and alignment modes.
     private static func reports() -> [(ReportHeader, [Record])] {
-        let results: [(DKIMResult, SPFResult)] = [(.pass, .pass), (.fail, .softfail), (.none, .fail), (.neutral, .none)]
+        let results: [(DKIMResult, SPFResult)] = [(.pass, .pass), (.fail, .softfail), (.none, .fail), (.neutral, .none),
+                                                  (.permerror, .pass)]
         var reports: [(ReportHeader, [Record])] = []
         for (index, mode) in [Alignment?.none, .strict, .relaxed].enumerated() {
             let header = ReportHeader(metadata: ReportMetadata(dateRange: DateRange(begin: 1_735_689_600 + Int64(index) * 86_400)),
@@ -53,7 +54,7 @@ struct AuditTallyTests {
                             dkim: m % 5 == 4 ? [] : [DKIMAuthResult(domain: authenticated, selector: m % 2 == 0 ? "s\(n)" : nil,
                                                                     result: dkim)],
                             spf: [SPFAuthResult(domain: authenticated, scope: m % 3 == 1 ? "HELO" : "mfrom", result: spf),
-                                  SPFAuthResult(domain: "example.net", result: .pass)])))
+                                  SPFAuthResult(domain: m % 4 == 2 ? "em1.sendgrid.net" : "example.net", result: .pass)])))
                 }
             }
             reports.append((header, records))

@@ -32,6 +32,32 @@ struct AuditTests {
         #expect(Diagnosis(record: record("192.0.2.1", dkim: [("other.example.net", .fail)]), policy: relaxed) == .likelySpoofing)
     }
 
+    /// The domain's own signature that does not verify: forwarding when it broke on the way, a key to fix when the
+    /// verifier found none (permerror) or the mail came straight from a sending service.
+    @Test func aFailingSignatureOfTheDomain() {
+        let diagnosis = { (dkim: [(String, DKIMResult)], spf: [(String, SPFResult)]) in
+            Diagnosis(record: self.record("192.0.2.1", dkim: dkim, spf: spf), policy: self.relaxed)
+        }
+        #expect(diagnosis([("example.com", .permerror)], []) == .dkimFailsForDomain)
+        #expect(diagnosis([("mail.example.com", .permerror)], [("example.com", .softfail)]) == .dkimFailsForDomain)
+        #expect(diagnosis([("example.com", .temperror)], []) == .forwarded)  // a DNS blip
+        #expect(diagnosis([("example.com", .fail)], []) == .forwarded)
+        #expect(diagnosis([("example.com", .fail)], [("bounces.sendgrid.net", .pass)]) == .dkimFailsForDomain)
+        #expect(diagnosis([("example.com", .fail)], [("mcsv.net", .pass)]) == .dkimFailsForDomain)  // Mailchimp
+        // Forwarders: one's own domain, a mailbox service's, a security gateway's return path pass SPF.
+        #expect(diagnosis([("example.com", .fail)], [("fwd.example.net", .pass)]) == .forwarded)
+        #expect(diagnosis([("example.com", .fail)], [("gmail.com", .pass)]) == .forwarded)
+        #expect(diagnosis([("example.com", .fail)], [("mx.pphosted.com", .pass)]) == .forwarded)
+        #expect(diagnosis([("example.com", .fail)], [("sendgrid.net", .fail)]) == .forwarded)
+        // A forwarding reason wins; another domain's failing signature is not the domain's.
+        #expect(Diagnosis(record: record("192.0.2.1", dkim: [("example.com", .permerror)], reason: .forwarded),
+                          policy: relaxed) == .forwarded)
+        #expect(diagnosis([("other.example.net", .permerror)], []) == .likelySpoofing)
+        #expect(Diagnosis.dkimFailsForDomain.needsAction)
+        #expect(KnownService.withName("SendGrid")?.sendsDirectly == true)
+        #expect(KnownService.withName("Gmail")?.sendsDirectly == false)
+    }
+
     @Test func strictAlignmentNeedsTheExactDomain() {
         let strict = PolicyPublished(domain: "example.com", adkim: .strict, aspf: .strict)
         let viaSubdomain = record("192.0.2.1", spf: [("bounce.example.com", .pass)])
