@@ -15,6 +15,8 @@ reports written for it. The output is deterministic.
                      example.com with no key published (permerror), another (Mailgun) whose key is stale (fail, SPF
                      passing for its return path); beside them a forwarder (fail, SPF passing for its own domain) and
                      one-off spoofers with a made-up selector (permerror)
+- spf-permerror:    the domain's SPF record broken (permerror), every day: its own server, which does not sign, fails;
+                     a service signing as the domain passes; one-off spoofers get the same permerror
 """
 import os
 
@@ -121,4 +123,12 @@ for day in range(5):
                spf=[("bounce.mailgun.org", "pass", "mfrom")]),
         record("198.51.100.90", 3, "example.com", "fail", "fail", dkim=[("example.com", "s1", "fail")],
                spf=[("fwd.example.net", "pass", "mfrom")]),
+    ] + spoofers))
+for day in range(5):
+    spoofers = [record(f"203.0.113.{day * 4 + n}", 1, "example.com", "fail", "fail",
+                       spf=[("example.com", "permerror", "mfrom")]) for n in range(4)]
+    write("spf-permerror", f"day{day}.xml", report("google.com", f"perm-{day}", day, "example.com", [
+        record("192.0.2.25", 20, "example.com", "fail", "fail", spf=[("example.com", "permerror", "mfrom")]),
+        record("198.51.100.20", 60, "example.com", "pass", "fail", dkim=[("example.com", "s1", "pass")],
+               spf=[("example.com", "permerror", "mfrom")]),
     ] + spoofers))

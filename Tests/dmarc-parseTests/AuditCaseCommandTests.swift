@@ -94,6 +94,14 @@ struct AuditCaseCommandTests {
         #expect(gaps.stderr.contains("SendGrid sending as example.com: DKIM fails for your domain (200 failing messages)"))
     }
 
+    @Test func aBrokenSPFRecordOfTheDomainIsAGapOfItsOwnServers() async throws {
+        #expect(try await verdicts([Self.folder("spf-permerror")]) == [
+            "unauthenticated 192.0.2.25 | example.com | spf_error | 100 | 0 | 0",
+            "unknown sources | example.com | likely_spoofing | 20 | 0 | 0",
+            "example.com | example.com | aligned | 300 | 300 | 0",
+        ])
+    }
+
     @Test func domainsViewInEveryFormat() async throws {
         let folders = ["Fixtures/audit", Self.folder("two-domains")]
         let table = try await CLIRun(["--domains"] + folders)

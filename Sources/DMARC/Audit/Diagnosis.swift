@@ -12,6 +12,9 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
     case dkimFailsForDomain = "dkim_fails"
     /// SPF fails or softfails for the sender's own domain: the source is not in the SPF record.
     case spfFailsForDomain = "spf_fails"
+    /// SPF could not be evaluated for the sender's own domain, for good (`permerror`): the domain's SPF record is
+    /// broken (a syntax error, more than 10 DNS look-ups), and every source that relies on it fails.
+    case spfErrorForDomain = "spf_error"
     /// No DKIM signature at all, and SPF does not rescue it.
     case noDKIMSignature = "no_dkim"
     /// Forwarded or mailing-list traffic: a reason says so, or the domain's own DKIM signature broke on the way.
@@ -27,6 +30,7 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
         case .spfNotAligned: "SPF passes for another domain"
         case .dkimFailsForDomain: "DKIM fails for your domain"
         case .spfFailsForDomain: "SPF fails for your domain"
+        case .spfErrorForDomain: "SPF record error for your domain"
         case .noDKIMSignature: "no DKIM signature"
         case .forwarded: "forwarded or mailing list"
         case .likelySpoofing: "unknown source failing everything"
@@ -43,6 +47,9 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
             "publish the DKIM key this source signs with under your domain (the selector's record is missing or "
                 + "stale: --dkim lists the selectors that fail)"
         case .spfFailsForDomain: "add the source to your SPF record, or stop it sending as your domain"
+        case .spfErrorForDomain:
+            "fix your SPF record: receivers get a permerror (a syntax error, or more than 10 DNS look-ups by "
+                + "include, a, mx, ptr, exists and redirect)"
         case .noDKIMSignature: "turn on DKIM signing with your domain for this source"
         case .forwarded: "nothing to fix at the source; ARC or DKIM keeps forwarded mail passing"
         case .likelySpoofing: "none if it is not yours (p=reject blocks it); if it is, add it to SPF and sign with DKIM"
@@ -52,7 +59,8 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
     /// Whether the domain owner has something to fix before tightening the policy.
     public var needsAction: Bool {
         switch self {
-        case .dkimNotAligned, .spfNotAligned, .dkimFailsForDomain, .spfFailsForDomain, .noDKIMSignature: true
+        case .dkimNotAligned, .spfNotAligned, .dkimFailsForDomain, .spfFailsForDomain, .spfErrorForDomain,
+             .noDKIMSignature: true
         case .aligned, .forwarded, .likelySpoofing: false
         }
     }

@@ -2,9 +2,9 @@ extension Diagnosis {
     /// Diagnoses one record from its own data: `policy_evaluated`, the override reasons, and `auth_results`
     /// judged against `header_from` with the policy's `adkim` and `aspf`.
     ///
-    /// A record failing everything is diagnosed as `spfFailsForDomain`, `noDKIMSignature` or `likelySpoofing`
-    /// here; `SenderAudit` decides by the source (steady, a known service, authenticating as the domain) whether it
-    /// is a sender of the domain's with a gap or one of the unknown sources.
+    /// A record failing everything is diagnosed as `spfFailsForDomain`, `spfErrorForDomain`, `noDKIMSignature` or
+    /// `likelySpoofing` here; `SenderAudit` decides by the source (steady, a known service, authenticating as the
+    /// domain) whether it is a sender of the domain's with a gap or one of the unknown sources.
     public init(record: Record, policy: PolicyPublished) {
         self.init(record: record, policy: policy, outcome: record.dmarcOutcome(under: policy))
     }
@@ -53,6 +53,8 @@ extension Diagnosis {
             spfAligned($0) && (spf[$0].result == .fail || spf[$0].result == .softfail)
         }) {
             self = .spfFailsForDomain
+        } else if spf.indices.contains(where: { spfAligned($0) && spf[$0].result == .permerror }) {
+            self = .spfErrorForDomain
         } else if dkim.isEmpty {
             self = .noDKIMSignature
         } else {

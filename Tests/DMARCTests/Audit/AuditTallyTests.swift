@@ -34,7 +34,7 @@ struct AuditTallyTests {
     /// Records over every combination of a few `header_from`, DKIM and SPF domains, results and alignment modes.
     private static func reports() -> [(ReportHeader, [Record])] {
         let results: [(DKIMResult, SPFResult)] = [(.pass, .pass), (.fail, .softfail), (.none, .fail), (.neutral, .none),
-                                                  (.permerror, .pass)]
+                                                  (.permerror, .pass), (.fail, .permerror)]
         var reports: [(ReportHeader, [Record])] = []
         for (index, mode) in [Alignment?.none, .strict, .relaxed].enumerated() {
             let header = ReportHeader(metadata: ReportMetadata(dateRange: DateRange(begin: 1_735_689_600 + Int64(index) * 86_400)),

@@ -33,7 +33,8 @@ struct AuditTests {
     }
 
     /// The domain's own signature that does not verify: forwarding when it broke on the way, a key to fix when the
-    /// verifier found none (permerror) or the mail came straight from a sending service.
+    /// verifier found none (permerror) or the mail came straight from a sending service. And the domain's own SPF
+    /// record in error.
     @Test func aFailingSignatureOfTheDomain() {
         let diagnosis = { (dkim: [(String, DKIMResult)], spf: [(String, SPFResult)]) in
             Diagnosis(record: self.record("192.0.2.1", dkim: dkim, spf: spf), policy: self.relaxed)
@@ -54,6 +55,12 @@ struct AuditTests {
                           policy: relaxed) == .forwarded)
         #expect(diagnosis([("other.example.net", .permerror)], []) == .likelySpoofing)
         #expect(Diagnosis.dkimFailsForDomain.needsAction)
+        // The domain's SPF record broken (permerror) for a source of its own; not for another domain's check.
+        #expect(diagnosis([], [("example.com", .permerror)]) == .spfErrorForDomain)
+        #expect(diagnosis([("x.example.net", .fail)], [("bounce.example.com", .permerror)]) == .spfErrorForDomain)
+        #expect(diagnosis([], [("example.com", .temperror)]) == .noDKIMSignature)
+        #expect(diagnosis([], [("example.net", .permerror)]) == .noDKIMSignature)
+        #expect(diagnosis([("esp.example.net", .pass)], [("example.com", .permerror)]) == .dkimNotAligned)
         #expect(KnownService.withName("SendGrid")?.sendsDirectly == true)
         #expect(KnownService.withName("Gmail")?.sendsDirectly == false)
     }
