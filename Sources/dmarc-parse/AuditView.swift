@@ -48,7 +48,7 @@ enum AuditView {
                 .list(verdict.sender.dkimDomains, separator: ","), .list(verdict.sender.spfDomains, separator: ","),
                 .number(UInt64(verdict.messagesBySource.count)), top,
                 .number(verdict.totals.messages), .number(verdict.totals.dmarcPass), .number(verdict.totals.dmarcFail),
-                passPercent, .number(verdict.forwardedMessages), forwardedPercent, .text(diagnosis.action),
+                passPercent, .number(verdict.forwardedMessages), forwardedPercent, .text(verdict.action),
             ])
         }
         return table
@@ -82,7 +82,7 @@ enum AuditView {
             + "(\(formatDecimal(share, digits: 1)) %) fail DMARC and would be rejected under p=reject.\n"
         for verdict in audit.verdicts where verdict.diagnosis.needsAction {
             text += "- \(verdict.sender.name) sending as \(verdict.headerFrom): \(verdict.diagnosis.verdict): "
-                + "\(verdict.diagnosis.action).\n"
+                + "\(verdict.action).\n"
         }
         return text
     }

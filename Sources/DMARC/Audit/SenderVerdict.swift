@@ -37,6 +37,30 @@ public struct SenderVerdict: Sendable {
         return forwarded > 0 && totals.dmarcPass == 0 ? .forwarded : .aligned
     }
 
+    /// What to do: the diagnosis's action, said for this sender where it authenticates as a name of the domain's own
+    /// that only strict alignment (`adkim=s`, `aspf=s`) refuses: `mail.example.com` for `example.com`.
+    public var action: String {
+        let diagnosis = self.diagnosis
+        let isOwnName = { (domain: String) in
+            domain != self.headerFrom && OrganisationalDomain.isAligned(domain, with: self.headerFrom, mode: .relaxed)
+        }
+        switch diagnosis {
+        case .dkimNotAligned:
+            if let own = sender.dkimDomains.first(where: isOwnName) {
+                return "sign with exactly \(headerFrom) (d=\(headerFrom)), or set adkim=r in your DMARC record: it signs "
+                    + "as \(own), which strict alignment refuses"
+            }
+        case .spfNotAligned:
+            if let own = sender.spfDomains.first(where: isOwnName) {
+                return "use exactly \(headerFrom) as its return-path (MAIL FROM) domain, or set aspf=r in your DMARC "
+                    + "record: SPF passes for \(own), which strict alignment refuses"
+            }
+        default:
+            break
+        }
+        return diagnosis.action
+    }
+
     /// Messages diagnosed as forwarded or mailing-list traffic.
     public var forwardedMessages: UInt64 { messagesByDiagnosis[.forwarded, default: 0] }
 

@@ -11,7 +11,7 @@ extension HTMLReport {
             table.append([.text(verdict.sender.name), .text(verdict.headerFrom), .text(verdict.diagnosis.verdict),
                           .number(UInt64(verdict.sources.count)), .number(verdict.totals.messages),
                           .number(verdict.totals.dmarcFail), .percent(verdict.totals.dmarcPass, of: verdict.totals.messages),
-                          .text(verdict.diagnosis.action)],
+                          .text(verdict.action)],
                          styleClass: verdict.diagnosis.needsAction ? "act" : "ok")
         }
         return "<section id=\"audit\"><h2>Senders</h2><p class=\"note\">\(HTMLText.grouped(audit.senderCount)) senders, "

@@ -71,6 +71,17 @@ struct AuditTests {
         #expect(Diagnosis(record: viaSubdomain, policy: strict) == .spfNotAligned)
         #expect(OrganisationalDomain.isAligned("bounce.example.com", with: "example.com", mode: .relaxed))
         #expect(!OrganisationalDomain.isAligned("bounce.example.com", with: "example.com", mode: .strict))
+        // The action says what strict alignment leaves to choose; a service's own domain gets the usual one.
+        var tally = AuditTally()
+        let header = ReportHeader(policy: strict)
+        tally.add(record("192.0.2.1", dkim: [("mail.example.com", .pass)]), in: header)
+        tally.add(record("192.0.2.2", dkim: [("sendgrid.net", .pass)]), in: header)
+        let actions = SenderAudit(tally).verdicts.map { "\($0.sender.name): \($0.action)" }
+        #expect(actions.sorted() == [
+            "SendGrid: " + Diagnosis.dkimNotAligned.action,
+            "mail.example.com: sign with exactly example.com (d=example.com), or set adkim=r in your DMARC record: it "
+                + "signs as mail.example.com, which strict alignment refuses",
+        ])
     }
 
     @Test func organisationalDomains() {
