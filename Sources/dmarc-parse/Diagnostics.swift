@@ -75,7 +75,7 @@ final class Diagnostics {
                 duplicateOrigins: [ReportOrigin] = []) {
         clearProgress()
         if duplicates > 0 {
-            say("dmarc-parse: skipped \(plural(duplicates, "duplicate report")) (same reporter, report ID and domain)"
+            say("dmarc-parse: skipped \(plural(duplicates, "duplicate report")) (same reporter, report ID, domain and period)"
                 + Self.listed(duplicateOrigins.map(\.description).sorted(), all: verbose, more: "-v names all"))
         }
         if reports == 0 && failedFiles == 0 {

@@ -14,7 +14,7 @@ struct ErrorHandlingTests {
         #expect(mixed.stderrWithoutDuplicateNames == """
             dmarc-parse: Fixtures/cli/bad/not-a-report.txt: not a DMARC report: neither zip, gzip, e-mail nor XML (starts with "Hello, this ")
             dmarc-parse: Fixtures/cli/bad/truncated.xml: report ends at line 20 before </feedback> (file truncated?)
-            dmarc-parse: skipped 1 duplicate report (same reporter, report ID and domain)
+            dmarc-parse: skipped 1 duplicate report (same reporter, report ID, domain and period)
             dmarc-parse: 5 files read, 2 reports, 1 duplicate, 2 files failed
 
             """)
@@ -41,7 +41,7 @@ struct ErrorHandlingTests {
             dmarc-parse: Fixtures/fuzz/deflate-never-ends.zip: report.xml: corrupt zip archive: the member's deflated data ends early (archive damaged?)
             dmarc-parse: Fixtures/fuzz/zip64-size-past-int64.zip: report.xml: corrupt zip archive: the member's data runs past the end of the archive
             dmarc-parse: Fixtures/fuzz/unconvertible-shift-jis.xml: malformed XML at line 2: input conversion failed due to input error, bytes 0xFF 0xFF 0x3C 0x2F
-            dmarc-parse: skipped 1 duplicate report (same reporter, report ID and domain)
+            dmarc-parse: skipped 1 duplicate report (same reporter, report ID, domain and period)
             dmarc-parse: 12 files read, 2 reports, 1 duplicate, 9 files failed
 
             """)
@@ -88,6 +88,28 @@ struct ErrorHandlingTests {
         #expect(help.status == 0)
         #expect(help.stdout.contains("--include-ips"))
         #expect(help.stdout.contains("Examples:"))
+    }
+
+    /// Absurd counts, the largest read, add up to totals past 2^64: every view shows them at the ceiling, none
+    /// wraps round or stops.
+    @Test func totalsPastTheCeilingSaturateInEveryView() async throws {
+        let records = (0..<2100).map { n in
+            "<record><row><source_ip>192.0.2.\(n % 200)</source_ip><count>9007199254740991</count><policy_evaluated>"
+                + "<disposition>none</disposition><dkim>pass</dkim><spf>fail</spf></policy_evaluated></row><identifiers>"
+                + "<header_from>example.com</header_from></identifiers><auth_results><dkim><domain>example.com</domain>"
+                + "<selector>s1</selector><result>pass</result></dkim></auth_results></record>"
+        }.joined()
+        let document = Data(("<feedback><report_metadata><org_name>example.org</org_name><report_id>1</report_id>"
+            + "<date_range><begin>1735689600</begin><end>1735775999</end></date_range></report_metadata>"
+            + "<policy_published><domain>example.com</domain><p>none</p></policy_published>\(records)</feedback>").utf8)
+        for view in [["--format", "json"], ["-s"], ["--audit"], ["--timeline"], ["--domains"], ["--dkim"],
+                     ["--reports", "--format", "json"], ["--records", "--format", "ndjson"], ["--html", "-"]] {
+            let run = try await CLIRun(view + ["-"], input: document)
+            #expect(run.status == 0, "\(view): \(run.stderr)")
+            #expect(!run.stdout.isEmpty, "\(view)")
+        }
+        let reporters = try await CLIRun(["--format", "tsv", "-"], input: document)
+        #expect(reporters.stdout.contains("\t18446744073709551615\t18446744073709551615\t0\t"))
     }
 
     @Test func noProgressLineWhenStderrIsNoTerminal() async throws {

@@ -43,15 +43,15 @@ struct NothingFoundTests {
     func duplicatesNamed() async throws {
         let run = try await CLIRun(["--format", "tsv", Self.sample, Self.sample])
         let line = try #require(run.stderr.split(separator: "\n").first)
-        #expect(line.hasPrefix("dmarc-parse: skipped 5 duplicate reports (same reporter, report ID and domain): Fixtures/sample/"))
+        #expect(line.hasPrefix("dmarc-parse: skipped 5 duplicate reports (same reporter, report ID, domain and period): Fixtures/sample/"))
         #expect(line.hasSuffix(" and 2 more (-v names all)"))
         let verbose = try await CLIRun(["-v", "--format", "tsv", Self.sample, Self.sample])
         let all = try #require(verbose.stderr.split(separator: "\n").first)
-        let listed = try #require(all.split(separator: "domain): ").dropFirst().first, "stderr: \(verbose.stderr)")
+        let listed = try #require(all.split(separator: "period): ").dropFirst().first, "stderr: \(verbose.stderr)")
         #expect(listed.split(separator: ", ").count == 5)
         #expect(all.contains("google.com!example.com!1735689600!1735775999.zip: google.com!example.com!1735689600!1735775999.xml"))
         let records = try await CLIRun(["--records", "--format", "tsv", Self.sample, Self.sample])
-        #expect(records.stderr.hasPrefix("dmarc-parse: skipped 5 duplicate reports (same reporter, report ID and domain): Fixtures/sample/"))
+        #expect(records.stderr.hasPrefix("dmarc-parse: skipped 5 duplicate reports (same reporter, report ID, domain and period): Fixtures/sample/"))
     }
 
     @Test("read in order, every view names the same copies: the ones the counting rule skipped")
@@ -116,6 +116,6 @@ extension CLIRun {
     /// stderr with the names after the duplicate line cut off: when two copies of a report are read at once,
     /// either may count, so which one the line names may vary (the totals do not).
     var stderrWithoutDuplicateNames: String {
-        stderr.replacing(/(skipped [0-9]+ duplicate reports? \(same reporter, report ID and domain\)): [^\n]*/) { $0.1 }
+        stderr.replacing(/(skipped [0-9]+ duplicate reports? \(same reporter, report ID, domain and period\)): [^\n]*/) { $0.1 }
     }
 }

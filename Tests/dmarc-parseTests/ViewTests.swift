@@ -18,7 +18,7 @@ struct ViewTests {
 
             """)
         #expect(run.stderrWithoutDuplicateNames == """
-            dmarc-parse: skipped 1 duplicate report (same reporter, report ID and domain)
+            dmarc-parse: skipped 1 duplicate report (same reporter, report ID, domain and period)
             dmarc-parse: 3 files read, 2 reports, 1 duplicate, 0 files failed
 
             """)

@@ -42,10 +42,10 @@ public struct DKIMKeyTotals: Sendable, Hashable {
 
     /// Adds the same key's totals counted elsewhere.
     public mutating func merge(_ other: DKIMKeyTotals) {
-        messages &+= other.messages
-        pass &+= other.pass
-        fail &+= other.fail
-        self.other &+= other.other
+        messages.addSaturating(other.messages)
+        pass.addSaturating(other.pass)
+        fail.addSaturating(other.fail)
+        self.other.addSaturating(other.other)
         headerFromDomains.formUnion(other.headerFromDomains)
     }
 }
@@ -59,7 +59,7 @@ struct DKIMKeyCounts: Sendable {
     /// Ids of `AuditTally.names`.
     var headerFromDomains = IDSet()
 
-    /// How a receiver judged a signature, as the counts split it.
+    /// How a receiver judged a signature, as the counts split it; in order of preference (`PendingAudit`).
     enum Outcome: UInt8, Sendable {
         case pass, fail, other
 
@@ -74,21 +74,21 @@ struct DKIMKeyCounts: Sendable {
 
     /// Counts `count` messages signed by the key, judged `outcome`, sent as `headerFrom` (an id).
     mutating func add(_ outcome: Outcome, count: UInt64, headerFrom: UInt32) {
-        messages &+= count
+        messages.addSaturating(count)
         switch outcome {
-        case .pass: pass &+= count
-        case .fail: fail &+= count
-        case .other: other &+= count
+        case .pass: pass.addSaturating(count)
+        case .fail: fail.addSaturating(count)
+        case .other: other.addSaturating(count)
         }
         headerFromDomains.insert(headerFrom)
     }
 
     /// Adds the same key's counts from another tally, its domain ids mapped to ours by `name`.
     mutating func merge(_ other: DKIMKeyCounts, name: (UInt32) -> UInt32) {
-        messages &+= other.messages
-        pass &+= other.pass
-        fail &+= other.fail
-        self.other &+= other.other
+        messages.addSaturating(other.messages)
+        pass.addSaturating(other.pass)
+        fail.addSaturating(other.fail)
+        self.other.addSaturating(other.other)
         other.headerFromDomains.forEach { headerFromDomains.insert(name($0)) }
     }
 }

@@ -43,7 +43,17 @@ struct PendingAudit: Sendable {
 
     mutating func addToken(_ token: UInt32) { tokens.append(token) }
 
-    mutating func addSignature(_ signature: Signature) { signatures.append(signature) }
+    /// Adds a DKIM signature of the record being added. A second one by the same key in the record (some reporters
+    /// list a signature twice) adds nothing but a better result, pass before fail before the others: the record's
+    /// messages count once per key.
+    mutating func addSignature(_ signature: Signature) {
+        let recordStart = entries.last.map { Int($0.signatureEnd) } ?? 0
+        if let index = signatures[recordStart...].firstIndex(where: { $0.key == signature.key }) {
+            if signature.outcome.rawValue < signatures[index].outcome.rawValue { signatures[index] = signature }
+            return
+        }
+        signatures.append(signature)
+    }
 
     /// Closes a record whose tokens and signatures were added since the last one.
     mutating func addEntry(key: AuditTally.Key, totals: MessageTotals, day: Int64) {

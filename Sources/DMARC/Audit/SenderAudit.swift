@@ -81,9 +81,9 @@ public struct SenderAudit: Sendable {
         var domainMessages = [UInt64](repeating: 0, count: tally.names.names.count)
         var traffic: [SourceDomain: (messages: UInt64, diagnoses: UInt8)] = [:]
         for (key, totals) in tally.totals {
-            domainMessages[Int(key.headerFrom)] += totals.messages
+            domainMessages[Int(key.headerFrom)].addSaturating(totals.messages)
             let sourceDomain = SourceDomain(row: key.row, headerFrom: key.headerFrom)
-            traffic[sourceDomain, default: (0, 0)].messages += totals.messages
+            traffic[sourceDomain, default: (0, 0)].messages.addSaturating(totals.messages)
             traffic[sourceDomain, default: (0, 0)].diagnoses |= bit(key.diagnosis)
         }
         let ownEvidenceBits = bit(.aligned) | bit(.forwarded)

@@ -15,8 +15,8 @@ public struct SenderVerdict: Sendable {
 
     mutating func add(_ counts: MessageTotals, from source: SourceIP, diagnosis: Diagnosis) {
         totals.add(counts)
-        messagesByDiagnosis[diagnosis, default: 0] += counts.messages
-        messagesBySource[source, default: 0] += counts.messages
+        messagesByDiagnosis[diagnosis, default: 0].addSaturating(counts.messages)
+        messagesBySource[source, default: 0].addSaturating(counts.messages)
     }
 
     /// The verdict, by what the admin must do:

@@ -1,14 +1,20 @@
-/// What identifies a report: its reporter, its report ID and the policy domain it covers.
+/// What identifies a report: its reporter, its report ID, the policy domain it covers and its period.
+///
+/// The period is part of it because some reporters reuse one report ID for the reports of consecutive days
+/// (Mimecast: liuch/dmarc-srg#81); a copy of a report (a relay's second delivery, one attachment saved twice)
+/// has the period of the first.
 public struct ReportKey: Hashable, Sendable {
     public var reporter: String
     public var reportID: String
     public var policyDomain: String
+    public var dateRange: DateRange
 
     /// The key of the report `header` belongs to (the policy domain compared in lower case).
     public init(_ header: ReportHeader) {
         reporter = header.metadata.reporter
         reportID = header.metadata.reportID
         policyDomain = header.policy.domain.lowercased()
+        dateRange = header.metadata.dateRange
     }
 }
 
@@ -27,6 +33,8 @@ extension ReportKey {
             hasher.combine(reporter)
             hasher.combine(reportID)
             hasher.combine(policyDomain)
+            hasher.combine(dateRange.begin)
+            hasher.combine(dateRange.end)
             return hasher.finalize()
         }
         return Digest(high: hash(1), low: hash(2))

@@ -21,6 +21,59 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
         self = parsed
     }
 
+    /// Parses an address as a report may write it besides the forms `init?(utf8:)` reads: in brackets
+    /// (`[2001:db8::1]`), with a port (`192.0.2.1:25`, `[2001:db8::1]:25`), or IPv4 zero-padded (`192.000.002.001`,
+    /// read as decimal: a reporter pads, no reporter means octal).
+    init?(lenientUTF8 text: UnsafeBufferPointer<UInt8>) {
+        var host = text[...]
+        if host.first == UInt8(ascii: "[") {
+            guard let close = host.firstIndex(of: UInt8(ascii: "]")),
+                  Self.isPortSuffix(host[(close + 1)...]) else { return nil }
+            host = host[(host.startIndex + 1)..<close]
+        } else if let colon = host.firstIndex(of: UInt8(ascii: ":")), host.contains(UInt8(ascii: ".")),
+                  host[(colon + 1)...].firstIndex(of: UInt8(ascii: ":")) == nil {
+            // One colon after a dotted quad is a port (an IPv6 address with an IPv4 tail has two or more).
+            guard Self.isPortSuffix(host[colon...]) else { return nil }
+            host = host[..<colon]
+        }
+        let inner = UnsafeBufferPointer(rebasing: host)
+        if let parsed = Self.parse(inner) {
+            self = parsed
+        } else if let v4 = Self.parseZeroPaddedIPv4(host) {
+            self.init(high: 0, low: UInt64(v4), isIPv4: true)
+        } else {
+            return nil
+        }
+    }
+
+    /// Nothing, or `:` and a port number.
+    private static func isPortSuffix(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard let first = text.first else { return true }
+        let digits = text.dropFirst()
+        return first == UInt8(ascii: ":") && (1...5).contains(digits.count) && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// A dotted quad whose parts may have leading zeros, each part read as decimal.
+    private static func parseZeroPaddedIPv4(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> UInt32? {
+        var value: UInt32 = 0, part: UInt32 = 0, digits = 0, parts = 0
+        for byte in text {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, parts < 3 else { return nil }
+                value = value << 8 | part
+                (part, digits) = (0, 0)
+                parts += 1
+            } else if byte >= 0x30 && byte <= 0x39 {
+                part = part * 10 + UInt32(byte - 0x30)
+                digits += 1
+                guard digits <= 3, part <= 255 else { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, parts == 3 else { return nil }
+        return value << 8 | part
+    }
+
     /// An address from raw bytes (4 or 16).
     public init?(bytes: [UInt8]) {
         guard bytes.count == 4 || bytes.count == 16 else { return nil }

@@ -11,15 +11,16 @@ public struct SourceIP: Hashable, Sendable, Codable, Comparable, CustomStringCon
     /// Written when asked for, not when read: a report has a record per source, a summary a row.
     public var text: String { address?.description ?? unparsedText }
 
+    /// Reads a `<source_ip>` as a report writes it: an address (also in brackets, with a port, or zero-padded:
+    /// `IPAddress.init?(lenientUTF8:)`), else the trimmed text.
     public init(reportText: String) {
-        let trimmed = reportText.trimmingReportWhitespace()
-        address = IPAddress(trimmed)
-        unparsedText = address == nil ? trimmed : ""
+        var trimmed = reportText.trimmingReportWhitespace()
+        self = trimmed.withUTF8 { SourceIP(trimmedUTF8: $0) }
     }
 
     /// Reads the trimmed bytes of a `<source_ip>` element without making a string for an address.
     init(trimmedUTF8 bytes: UnsafeBufferPointer<UInt8>) {
-        address = IPAddress(utf8: bytes)
+        address = IPAddress(utf8: bytes) ?? IPAddress(lenientUTF8: bytes)
         unparsedText = address == nil ? String(decoding: bytes, as: UTF8.self) : ""
     }
 

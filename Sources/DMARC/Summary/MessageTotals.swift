@@ -28,29 +28,29 @@ public struct MessageTotals: Sendable, Hashable, Codable {
     /// Counts one record's messages with its DMARC result worked out already.
     public mutating func add(_ record: Record, outcome: DMARCOutcome) {
         let count = record.count
-        messages &+= count
-        if outcome.passes { dmarcPass &+= count } else { dmarcFail &+= count }
-        if outcome.dkimPasses { dkimPass &+= count }
-        if outcome.spfPasses { spfPass &+= count }
+        messages.addSaturating(count)
+        if outcome.passes { dmarcPass.addSaturating(count) } else { dmarcFail.addSaturating(count) }
+        if outcome.dkimPasses { dkimPass.addSaturating(count) }
+        if outcome.spfPasses { spfPass.addSaturating(count) }
         switch record.policyEvaluated.disposition {
-        case .none?: dispositionNone &+= count
-        case .quarantine?: dispositionQuarantine &+= count
-        case .reject?: dispositionReject &+= count
-        case .pass?: dispositionPass &+= count
+        case .none?: dispositionNone.addSaturating(count)
+        case .quarantine?: dispositionQuarantine.addSaturating(count)
+        case .reject?: dispositionReject.addSaturating(count)
+        case .pass?: dispositionPass.addSaturating(count)
         default: break
         }
     }
 
     /// Adds another set's counts.
     public mutating func add(_ other: MessageTotals) {
-        messages &+= other.messages
-        dmarcPass &+= other.dmarcPass
-        dmarcFail &+= other.dmarcFail
-        dkimPass &+= other.dkimPass
-        spfPass &+= other.spfPass
-        dispositionNone &+= other.dispositionNone
-        dispositionQuarantine &+= other.dispositionQuarantine
-        dispositionReject &+= other.dispositionReject
-        dispositionPass &+= other.dispositionPass
+        messages.addSaturating(other.messages)
+        dmarcPass.addSaturating(other.dmarcPass)
+        dmarcFail.addSaturating(other.dmarcFail)
+        dkimPass.addSaturating(other.dkimPass)
+        spfPass.addSaturating(other.spfPass)
+        dispositionNone.addSaturating(other.dispositionNone)
+        dispositionQuarantine.addSaturating(other.dispositionQuarantine)
+        dispositionReject.addSaturating(other.dispositionReject)
+        dispositionPass.addSaturating(other.dispositionPass)
     }
 }

@@ -18,13 +18,13 @@ public struct AuthenticationShares: Sendable, Hashable {
         public var total: UInt64 { aligned &+ passingUnaligned &+ failing }
 
         mutating func add(aligned isAligned: Bool, passed: Bool, count: UInt64) {
-            if isAligned { aligned &+= count } else if passed { passingUnaligned &+= count } else { failing &+= count }
+            if isAligned { aligned.addSaturating(count) } else if passed { passingUnaligned.addSaturating(count) } else { failing.addSaturating(count) }
         }
 
         mutating func add(_ other: Outcomes) {
-            aligned &+= other.aligned
-            passingUnaligned &+= other.passingUnaligned
-            failing &+= other.failing
+            aligned.addSaturating(other.aligned)
+            passingUnaligned.addSaturating(other.passingUnaligned)
+            failing.addSaturating(other.failing)
         }
     }
 

@@ -21,7 +21,7 @@ public struct TimelineCounts: Sendable, Hashable {
 
     /// Adds another period's counts.
     public mutating func add(_ other: TimelineCounts) {
-        for index in cells.indices { cells[index] &+= other.cells[index] }
+        for index in cells.indices { cells[index].addSaturating(other.cells[index]) }
     }
 
     private func sum(_ included: (Int) -> Bool) -> UInt64 {

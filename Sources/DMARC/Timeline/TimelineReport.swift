@@ -23,7 +23,7 @@ public struct TimelineReport: Sendable {
     /// Counts one record's messages, whose DMARC result is `outcome`, but not its source (`TimelineCollector`
     /// keeps the sources as ids).
     mutating func addCounts(of record: Record, outcome: DMARCOutcome) {
-        cells[TimelineCounts.cellIndex(of: record, outcome: outcome)] &+= record.count
+        cells[TimelineCounts.cellIndex(of: record, outcome: outcome)].addSaturating(record.count)
         authentication.add(record, outcome: outcome)
     }
 

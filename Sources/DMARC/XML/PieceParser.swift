@@ -2,9 +2,11 @@
 /// `SplitDocumentParser`, or, when not clean, read again by the main parser.
 struct PieceOutcome: Sendable {
     var records: [Record] = []
-    /// Placeholder records skipped, and records without a disposition, for the report's warnings.
+    /// Placeholder records skipped, records without a disposition and without an address, for the report's
+    /// warnings.
     var placeholders = 0
     var undisposed = UndisposedRecords()
+    var unaddressed = UnaddressedSources()
     /// The lines the piece holds (its newlines), so that the main parser numbers what follows as in the document.
     var lineCount = 0
     /// The piece parsed as a whole parse would read it: no problem from libxml2, no failure of the builder, and
@@ -41,6 +43,7 @@ struct PieceParser: Sendable {
         outcome.records = builder.pieceRecords
         outcome.placeholders = builder.placeholderCount
         outcome.undisposed = builder.undisposedRecords
+        outcome.unaddressed = builder.unaddressedSources
         // The start and end tags around the piece hold no newline.
         outcome.lineCount = parser.line - 1
         return outcome

@@ -52,6 +52,7 @@ final class ReportBuilder {
     private(set) var leftRecords = false
     var placeholderCount: Int { state.placeholders }
     var undisposedRecords: UndisposedRecords { state.undisposed }
+    var unaddressedSources: UnaddressedSources { state.unaddressed }
 
     /// The main builder of a split document takes a piece parsed elsewhere, in document order, as if it had
     /// read it (`SplitDocumentParser`): its records go on, its skipped records are added to the warnings.
@@ -60,6 +61,7 @@ final class ReportBuilder {
         for record in piece.records { stream.record(record) }
         state.placeholders += piece.placeholders
         state.undisposed.merge(piece.undisposed)
+        state.unaddressed.merge(piece.unaddressed)
     }
 
     /// Whether the builder stands between two records of a begun report, in a `<feedback>` that is the document
@@ -92,6 +94,14 @@ final class ReportBuilder {
         if state.placeholders > 0 {
             stream?.warn(DMARCWarning("skipped \(records(state.placeholders)) with an empty <source_ip> and count 0 "
                 + "(a placeholder: no message from no source)", at: origin))
+        }
+        if let date = state.millisecondDate {
+            stream?.warn(DMARCWarning("the report period is in milliseconds (\(date)): read as seconds since 1970, "
+                + "divided by 1000", at: origin))
+        }
+        if let text = state.unaddressed.first {
+            stream?.warn(DMARCWarning("\(records(state.unaddressed.records)) with a <source_ip> that is no IP address "
+                + "(first \"\(text)\"): counted under the text as written", at: origin))
         }
         let undisposed = state.undisposed
         if undisposed.records > 0 {
@@ -178,7 +188,7 @@ final class ReportBuilder {
                 state.record.policyEvaluated.reasons.append(reason)
             }
         case (.authResults, .dkim):
-            if let dkimResult = state.dkimResult.take(), state.inRecord,
+            if let dkimResult = state.dkimResult.take(), state.inRecord, !Self.isNoSignature(dkimResult),
                admitsAnother(state.record.authResults.dkim.count) {
                 state.record.authResults.dkim.append(dkimResult)
             }
@@ -235,6 +245,17 @@ final class ReportBuilder {
         }
     }
 
+    /// Whether a DKIM result says nothing but that the message carried no signature: no domain, and no result or
+    /// `none` (`<dkim><domain/><result>none</result></dkim>`, as AOL, GoSecure and KDDI write for an unsigned
+    /// message). It is no signature, and is left out of the record's results.
+    private static func isNoSignature(_ result: DKIMAuthResult) -> Bool {
+        guard result.domain.isEmpty, result.selector?.isEmpty ?? true else { return false }
+        switch result.result {
+        case .none, .unrecognised(""): return true
+        default: return false
+        }
+    }
+
     /// Whether a list that holds `state.count` may take one more; a state.record is handed on whole, so its lists are bounded.
     private func admitsAnother(_ count: Int) -> Bool {
         guard count < limits.maxRepeatedElements else {
@@ -271,6 +292,7 @@ final class ReportBuilder {
         case .none?, .quarantine?, .reject?, .pass?: break
         case let other: state.undisposed.add(other?.word, messages: count)
         }
+        if record.sourceIP.address == nil { state.unaddressed.add(record.sourceIP) }
         if let stream { stream.record(record) } else { pieceRecords.append(record) }
     }
 
@@ -287,7 +309,11 @@ final class ReportBuilder {
         String(decoding: trimmedText, as: UTF8.self)
     }
 
-    /// `<state.count>`: digits only, within UInt64; anything else is kept for the error message.
+    /// The largest count read: 2⁵³ − 1, the largest whole number JSON readers (jq, JavaScript) keep exact, far above
+    /// any real record's; totals of such counts cannot wrap round either (`MessageTotals` saturates).
+    static let maxCount: UInt64 = (1 << 53) - 1
+
+    /// `<state.count>`: digits only, at most `maxCount`; anything else is kept for the error message.
     private func readCount() {
         let digits = trimmedText
         var value: UInt64 = 0
@@ -298,6 +324,7 @@ final class ReportBuilder {
             valid = byte >= 0x30 && byte <= 0x39 && !overflowA && !overflowB
             value = sum
         }
+        valid = valid && value <= Self.maxCount
         state.count = valid ? value : nil
         state.invalidCountText = valid ? nil : String(decoding: digits, as: UTF8.self)
         if !valid { state.invalidCountLine = currentLine() }
@@ -348,7 +375,10 @@ final class ReportBuilder {
         case (.reportMetadata, .extraContactInfo): state.header.metadata.extraContactInfo = value
         case (.reportMetadata, .reportID): state.header.metadata.reportID = value
         case (.reportMetadata, .error):
-            if admitsAnother(state.header.metadata.errors.count) { state.header.metadata.errors.append(value) }
+            // An empty `<error/>` says nothing.
+            if !value.isEmpty, admitsAnother(state.header.metadata.errors.count) {
+                state.header.metadata.errors.append(value)
+            }
         case (.reportMetadata, .generator): state.header.metadata.generator = value
         case (.dateRange, .begin): state.header.metadata.dateRange.begin = seconds(value, element: "begin")
         case (.dateRange, .end): state.header.metadata.dateRange.end = seconds(value, element: "end")
@@ -373,7 +403,10 @@ final class ReportBuilder {
         }
     }
 
+    /// A field of `<policy_published>`; an empty one (`<sp></sp>`) is as absent, but the required `<domain>`, whose
+    /// emptiness the required parts check.
     private func storePolicy(_ value: String, name: ElementName) {
+        guard !value.isEmpty || name == .domain else { return }
         switch name {
         case .domain: state.header.policy.domain = value
         case .adkim: state.header.policy.adkim = Alignment(reportText: value)
@@ -389,12 +422,21 @@ final class ReportBuilder {
         }
     }
 
-    /// Seconds since 1970 (`RequiredParts.seconds`); anything else refuses the report.
+    /// Seconds since 1970 (`RequiredParts.seconds`); anything else refuses the report. A value of 10¹¹ or more is
+    /// milliseconds, as a few reporters write: 10¹¹ seconds is the year 5138, 10¹¹ milliseconds 1973. It is read
+    /// as such, and the reader warns (`warnAboutSkippedRecords`).
     private func seconds(_ text: String, element: String) -> Int64 {
-        if let seconds = RequiredParts.seconds(text) { return seconds }
-        state.failure = .invalidReport(.notWholeSeconds(element: element, text: text, line: currentLine()))
-        return 0
+        guard let value = RequiredParts.seconds(text) else {
+            state.failure = .invalidReport(.notWholeSeconds(element: element, text: text, line: currentLine()))
+            return 0
+        }
+        guard value >= Self.millisecondsFloor else { return value }
+        if state.millisecondDate == nil { state.millisecondDate = "<\(element)> \(text.trimmingReportWhitespace())" }
+        return value / 1000
     }
+
+    /// The smallest time read as milliseconds (see `seconds`).
+    static let millisecondsFloor: Int64 = 100_000_000_000
 }
 
 extension ReportBuilder {
@@ -437,6 +479,10 @@ extension ReportBuilder {
         var placeholders = 0
         /// Records read without a disposition the RFCs define.
         var undisposed = UndisposedRecords()
+        /// A date of the report period written in milliseconds, as written (`seconds`).
+        var millisecondDate: String?
+        /// Records whose `<source_ip>` is no address.
+        var unaddressed = UnaddressedSources()
 
         /// Empties `record` for the next one. Its lists keep their storage: the record handed on before is done
         /// with by then in a streaming view, so the next record's results go in without allocating (a view that

@@ -8,14 +8,14 @@ struct UndisposedRecords {
 
     mutating func add(_ word: String?, messages count: UInt64) {
         records += 1
-        messages &+= count
+        messages.addSaturating(count)
         if firstWord == nil, let word, !word.isEmpty { firstWord = word }
     }
 
     /// Adds the records of a later part of the same report.
     mutating func merge(_ later: UndisposedRecords) {
         records += later.records
-        messages &+= later.messages
+        messages.addSaturating(later.messages)
         if firstWord == nil { firstWord = later.firstWord }
     }
 }

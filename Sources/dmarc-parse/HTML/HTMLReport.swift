@@ -117,8 +117,8 @@ struct HTMLReport {
     private var messagesPerDay: String {
         let byDomain = Dictionary(grouping: rows, by: \.domain)
         let ranked = timeline.domains.sorted {
-            let a = byDomain[$0, default: []].reduce(0) { $0 + $1.counts.messages }
-            let b = byDomain[$1, default: []].reduce(0) { $0 + $1.counts.messages }
+            let a = byDomain[$0, default: []].lazy.map(\.counts.messages).saturatingSum
+            let b = byDomain[$1, default: []].lazy.map(\.counts.messages).saturatingSum
             return (a, $1) > (b, $0)
         }
         var html = "<section id=\"messages\"><h2>Messages per \(periodNoun), passing and failing DMARC</h2>"
@@ -200,7 +200,7 @@ struct HTMLReport {
                                         .number("passing unaligned"), .number("passing unaligned %"),
                                         .number("failing"), .number("failing %")])
         for row in rows {
-            let total = row.values.reduce(0, +)
+            let total = row.values.saturatingSum
             table.append([.key(row.label), .number(row.values[0]), .percent(row.values[0], of: total),
                           .number(row.values[1]), .percent(row.values[1], of: total),
                           .number(row.values[2]), .percent(row.values[2], of: total)])

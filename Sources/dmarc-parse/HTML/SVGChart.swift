@@ -17,10 +17,10 @@ enum SVGChart {
 
     /// Bars per period, each stacked from `values[period][series]` (the first series at the bottom).
     static func stackedBars(id: String, title: String, labels: [String], series: [Series], values: [[UInt64]]) -> String {
-        let maxTotal = values.map { $0.reduce(0, +) }.max() ?? 0
+        let maxTotal = values.map(\.saturatingSum).max() ?? 0
         let (top, step) = niceScale(Double(maxTotal))
         var svg = open(id: id, title: title)
-        svg += yAxis(ticks: (0...4).map { Double($0) * step }, top: top) { HTMLText.grouped(UInt64($0)) }
+        svg += yAxis(ticks: (0...4).map { Double($0) * step }, top: top) { HTMLText.grouped($0 < 0x1p64 ? UInt64($0) : .max) }
         let slot = plotWidth / Double(max(1, labels.count))
         let barWidth = max(1, slot * 0.78)
         for (index, label) in labels.enumerated() {
@@ -83,7 +83,7 @@ enum SVGChart {
         let barWidth = width - labelWidth - right
         for (rowIndex, row) in rows.enumerated() {
             let y = 4 + Double(rowIndex) * rowHeight
-            let total = row.values.reduce(0, +)
+            let total = row.values.saturatingSum
             svg += "<text class=\"label\" x=\"0\" y=\"\(HTMLText.coordinate(y + 19))\">\(HTMLText.escape(row.label))</text>"
             svg += "<g class=\"bar\">"
             var x = labelWidth

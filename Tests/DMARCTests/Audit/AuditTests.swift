@@ -65,6 +65,25 @@ struct AuditTests {
         #expect(KnownService.withName("Gmail")?.sendsDirectly == false)
     }
 
+    /// A key a record lists twice (xs4all.nl does) counts the record's messages once, with its better result.
+    @Test func aKeyListedTwiceInARecordCountsItsMessagesOnce() {
+        var tally = AuditTally()
+        let twice = Record(sourceIP: SourceIP(reportText: "192.0.2.1"), count: 5,
+                           identifiers: Identifiers(headerFrom: "example.com"),
+                           authResults: AuthResults(dkim: [
+                               DKIMAuthResult(domain: "example.com", selector: "s1", result: .fail),
+                               DKIMAuthResult(domain: "Example.com", selector: "s1", result: .pass),
+                               DKIMAuthResult(domain: "example.com", selector: "s1", result: .permerror),
+                               DKIMAuthResult(domain: "example.com", selector: "s2", result: .fail),
+                           ]))
+        tally.add(twice, in: header)
+        tally.add(twice, in: header)
+        let keys = tally.dkimKeys
+        let s1 = keys[DKIMKey(domain: "example.com", selector: "s1")]
+        #expect(s1?.messages == 10 && s1?.pass == 10 && s1?.fail == 0 && s1?.other == 0)
+        #expect(keys[DKIMKey(domain: "example.com", selector: "s2")]?.fail == 10)
+    }
+
     @Test func strictAlignmentNeedsTheExactDomain() {
         let strict = PolicyPublished(domain: "example.com", adkim: .strict, aspf: .strict)
         let viaSubdomain = record("192.0.2.1", spf: [("bounce.example.com", .pass)])

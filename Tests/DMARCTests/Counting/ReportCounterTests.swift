@@ -37,6 +37,28 @@ struct ReportCounterTests {
         }
     }
 
+    /// One report ID over consecutive days (Mimecast reuses one) is one report a day; the same day twice is a copy.
+    @Test func aReportIDReusedForAnotherPeriodIsAnotherReport() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reused-id-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let days: [(name: String, begin: Int)] = [("day1", 1_735_689_600), ("day2", 1_735_776_000),
+                                                  ("day2-copy", 1_735_776_000)]
+        var paths: [String] = []
+        for day in days {
+            let document = LenientReadingTests.document(begin: String(day.begin), end: String(day.begin + 86_399),
+                                                        records: [LenientReadingTests.record("192.0.2.1", count: 3)])
+            let url = folder.appendingPathComponent(day.name + ".xml")
+            try document.write(to: url)
+            paths.append(url.path)
+        }
+        for jobs in [1, 2] {
+            let totals = ReportReader().summarize(files: paths, jobs: jobs, filter: ReportFilter(), details: [.sources]) { _, _ in }
+            #expect(totals.reportCount == 2 && totals.duplicateCount == 1)
+            #expect(totals.sources.values.reduce(0) { $0 + $1.totals.messages } == 6)
+        }
+    }
+
     @Test(arguments: [1, 2, 4])
     func summaryCountsEachReportOnceWhateverTheOrder(jobs: Int) {
         for order in Self.orders {

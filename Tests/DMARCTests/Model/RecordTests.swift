@@ -59,9 +59,9 @@ struct RecordTests {
     }
 
     @Test func largestCount() throws {
-        let document = InlineReport.oneRecord(count: "<count>18446744073709551615</count>")
+        let document = InlineReport.oneRecord(count: "<count>9007199254740991</count>")
         let report = try #require(try ReportReader().reports(in: Data(document.utf8)).first)
-        #expect(report.records.map(\.count) == [UInt64.max])
+        #expect(report.records.map(\.count) == [(1 << 53) - 1])
     }
 
     @Test func failsDMARCNeedsBothAlignedResultsToFail() {
@@ -94,8 +94,9 @@ struct RecordTests {
     /// A report survives JSON and back unchanged, unknown words and masked addresses included.
     @Test(arguments: ["quirks/rfc9990.xml", "quirks/vocabulary.xml", "quirks/source-ip-forms.xml"])
     func codableRoundTrip(_ name: String) throws {
-        let report = try Fixture.report(
-            name, warnings: name == "quirks/vocabulary.xml" ? [VocabularyTests.undisposedWarning] : [])
+        let warnings = ["quirks/vocabulary.xml": [VocabularyTests.undisposedWarning],
+                        "quirks/source-ip-forms.xml": [IPAddressTests.unaddressedWarning]]
+        let report = try Fixture.report(name, warnings: warnings[name] ?? [])
         let json = try JSONEncoder().encode(report)
         #expect(try JSONDecoder().decode(AggregateReport.self, from: json) == report)
     }

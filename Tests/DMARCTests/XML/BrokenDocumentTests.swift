@@ -104,7 +104,7 @@ struct BrokenDocumentTests {
         ])
     }
 
-    @Test(arguments: ["", "many", "1.5", "1e3", "0x10", "18446744073709551616", "1 2"])
+    @Test(arguments: ["", "many", "1.5", "1e3", "0x10", "1 2"])
     func countThatIsNoNonNegativeInteger(_ count: String) {
         let document = Data(InlineReport.oneRecord(count: "<count>\(count)</count>").utf8)
         let error = #expect(throws: DMARCError.self) { try ReportReader().reports(in: document, name: "inline.xml") }
