@@ -95,6 +95,10 @@ final class ReportBuilder {
             stream?.warn(DMARCWarning("skipped \(records(state.placeholders)) with an empty <source_ip> and count 0 "
                 + "(a placeholder: no message from no source)", at: origin))
         }
+        if let second = state.policyLines.second, let first = state.policyLines.first {
+            stream?.warn(DMARCWarning("a second <policy_published> at line \(second) was skipped: a report covers one "
+                + "policy, the one at line \(first)", at: origin))
+        }
         if let date = state.millisecondDate {
             stream?.warn(DMARCWarning("the report period is in milliseconds (\(date)): read as seconds since 1970, "
                 + "divided by 1000", at: origin))
@@ -129,6 +133,15 @@ final class ReportBuilder {
         }
         guard !state.sawFeedbackEnd, state.captureDepth < 0 else { return }  // markup inside a text field: its text joins the field's
         guard state.skipDepth < 0 else { return }
+        if parent == .feedback && name == .policyPublished {
+            // A report covers one policy: a second `<policy_published>` is skipped, and the reader warns.
+            guard state.policyLines.first == nil else {
+                if state.policyLines.second == nil { state.policyLines.second = currentLine() }
+                state.skipDepth = state.stack.count
+                return
+            }
+            state.policyLines.first = currentLine()
+        }
         state.parts.saw(name, in: parent)
         if parent == .feedback && name != .record && stream == nil { leftRecords = true }
         if name == .other || content == .policyEvaluated && Self.isOutsidePolicyEvaluation(parent: parent, name: name)
@@ -479,6 +492,8 @@ extension ReportBuilder {
         var placeholders = 0
         /// Records read without a disposition the RFCs define.
         var undisposed = UndisposedRecords()
+        /// The lines of the first and second `<policy_published>` (the second is skipped).
+        var policyLines: (first: Int?, second: Int?) = (nil, nil)
         /// A date of the report period written in milliseconds, as written (`seconds`).
         var millisecondDate: String?
         /// Records whose `<source_ip>` is no address.

@@ -98,6 +98,18 @@ struct LenientReadingTests {
         #expect(report.metadata.errors == ["DNS timeout"])
     }
 
+    @Test func aSecondPolicyIsSkippedWithAWarning() throws {
+        let reading = Self.read(Self.document(
+            policy: "<p>none</p></policy_published>\n<policy_published><domain>other.example</domain><p>reject</p>",
+            records: [Self.record("192.0.2.1")]))
+        let report = try #require(reading.reports.first)
+        #expect(report.policy == PolicyPublished(domain: "example.com", p: PolicyAction.none))
+        #expect(reading.warnings.map(\.description) == [
+            "inline.xml: warning: a second <policy_published> at line 5 was skipped: a report covers one policy, the "
+                + "one at line 4",
+        ])
+    }
+
     @Test func countsUpTo2To53Minus1() throws {
         let largest = (UInt64(1) << 53) - 1
         let reading = Self.read(Self.document(records: [Self.record("192.0.2.1", count: largest)]))
