@@ -50,7 +50,8 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
     private static func isPortSuffix(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard let first = text.first else { return true }
         let digits = text.dropFirst()
-        return first == UInt8(ascii: ":") && (1...5).contains(digits.count) && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        return first == UInt8(ascii: ":") && (1...5).contains(digits.count)
+            && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// A dotted quad whose parts may have leading zeros, each part read as decimal.

@@ -55,9 +55,10 @@ public struct DMARCError: Error, Sendable, Hashable, CustomStringConvertible {
             case .malformedXML(let line, let message): "malformed XML at line \(line): \(message)"
             case .notAReport(let root): "XML is not a DMARC aggregate report (root element <\(root)>, expected <feedback>)"
             case .truncatedReport(let line): "report ends at line \(line) before </feedback> (file truncated?)"
-            case .invalidCount(let text?, let line) where !text.isEmpty && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }):
-                "count \"\(text)\" at line \(line) is above \(ReportBuilder.maxCount) (2^53 − 1): no report holds that many "
-                    + "messages"
+            case .invalidCount(let text?, let line)
+                where !text.isEmpty && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }):
+                "count \"\(text)\" at line \(line) is above \(ReportBuilder.maxCount) (2^53 − 1): no report holds that "
+                    + "many messages"
             case .invalidCount(let text, let line):
                 text.map { "count \"\($0)\" at line \(line) is not a non-negative whole number" }
                     ?? "record ending at line \(line) has no count"

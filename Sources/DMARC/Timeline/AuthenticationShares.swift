@@ -18,7 +18,13 @@ public struct AuthenticationShares: Sendable, Hashable {
         public var total: UInt64 { aligned &+ passingUnaligned &+ failing }
 
         mutating func add(aligned isAligned: Bool, passed: Bool, count: UInt64) {
-            if isAligned { aligned.addSaturating(count) } else if passed { passingUnaligned.addSaturating(count) } else { failing.addSaturating(count) }
+            if isAligned {
+                aligned.addSaturating(count)
+            } else if passed {
+                passingUnaligned.addSaturating(count)
+            } else {
+                failing.addSaturating(count)
+            }
         }
 
         mutating func add(_ other: Outcomes) {

@@ -88,8 +88,9 @@ final class ReportBuilder {
         stream?.begin(state.header, origin: origin)
     }
 
-    /// What was skipped or cannot be shown, as warnings: called once the report is read, before it ends.
-    func warnAboutSkippedRecords() {
+    /// What was skipped, read leniently or cannot be shown, as warnings: called once the report is read, before it
+    /// ends.
+    func warnAboutQuirks() {
         let records = { (count: Int) in count == 1 ? "1 record" : "\(count) records" }
         if state.placeholders > 0 {
             stream?.warn(DMARCWarning("skipped \(records(state.placeholders)) with an empty <source_ip> and count 0 "
@@ -437,7 +438,7 @@ final class ReportBuilder {
 
     /// Seconds since 1970 (`RequiredParts.seconds`); anything else refuses the report. A value of 10¹¹ or more is
     /// milliseconds, as a few reporters write: 10¹¹ seconds is the year 5138, 10¹¹ milliseconds 1973. It is read
-    /// as such, and the reader warns (`warnAboutSkippedRecords`).
+    /// as such, and the reader warns (`warnAboutQuirks`).
     private func seconds(_ text: String, element: String) -> Int64 {
         guard let value = RequiredParts.seconds(text) else {
             state.failure = .invalidReport(.notWholeSeconds(element: element, text: text, line: currentLine()))

@@ -41,7 +41,7 @@ struct WholeDocument {
         // As `XMLDocumentSink.finish` ends a report its push parser read.
         builder.beginIfNeeded()
         guard builder.failure == nil, let header = recorded.header else { return false }
-        builder.warnAboutSkippedRecords()
+        builder.warnAboutQuirks()
         stream.begin(header, origin: origin)
         for record in recorded.records { stream.record(record) }
         for warning in recorded.warnings { stream.warn(warning) }
@@ -51,7 +51,7 @@ struct WholeDocument {
 }
 
 /// What a builder gave while a whole document was read on trial: held until it is known to have read clean.
-/// Warnings are given after the records, as the builder gives them (`warnAboutSkippedRecords`, at the end).
+/// Warnings are given after the records, as the builder gives them (`warnAboutQuirks`, at the end).
 private final class RecordedReport: ReportHandler {
     var header: ReportHeader?
     var records: [Record] = []

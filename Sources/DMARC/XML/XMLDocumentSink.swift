@@ -156,7 +156,7 @@ final class XMLDocumentSink: ByteSink {
         }
         builder.beginIfNeeded()
         try throwIfFailed()
-        builder.warnAboutSkippedRecords()
+        builder.warnAboutQuirks()
         if let root = parser.rootElementName, root != "feedback" {
             context.stream.warn(DMARCWarning("the report is wrapped in an unexpected <\(root)> element", at: origin))
         }
