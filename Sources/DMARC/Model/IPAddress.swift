@@ -39,7 +39,7 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
         let inner = UnsafeBufferPointer(rebasing: host)
         if let parsed = Self.parse(inner) {
             self = parsed
-        } else if let v4 = Self.parseZeroPaddedIPv4(host) {
+        } else if let v4 = Self.parseIPv4(host, zeroPadded: true) {
             self.init(high: 0, low: UInt64(v4), isIPv4: true)
         } else {
             return nil
@@ -52,27 +52,6 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
         let digits = text.dropFirst()
         return first == UInt8(ascii: ":") && (1...5).contains(digits.count)
             && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-    }
-
-    /// A dotted quad whose parts may have leading zeros, each part read as decimal.
-    private static func parseZeroPaddedIPv4(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> UInt32? {
-        var value: UInt32 = 0, part: UInt32 = 0, digits = 0, parts = 0
-        for byte in text {
-            if byte == UInt8(ascii: ".") {
-                guard digits > 0, parts < 3 else { return nil }
-                value = value << 8 | part
-                (part, digits) = (0, 0)
-                parts += 1
-            } else if byte >= 0x30 && byte <= 0x39 {
-                part = part * 10 + UInt32(byte - 0x30)
-                digits += 1
-                guard digits <= 3, part <= 255 else { return nil }
-            } else {
-                return nil
-            }
-        }
-        guard digits > 0, parts == 3 else { return nil }
-        return value << 8 | part
     }
 
     /// An address from raw bytes (4 or 16).
@@ -126,7 +105,9 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
         return parseIPv6(text)
     }
 
-    private static func parseIPv4(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> UInt32? {
+    /// A dotted quad; with `zeroPadded`, its parts may have leading zeros, each read as decimal
+    /// (`init?(lenientUTF8:)`), else a leading zero makes it no address (`010` could be octal).
+    private static func parseIPv4(_ text: Slice<UnsafeBufferPointer<UInt8>>, zeroPadded: Bool = false) -> UInt32? {
         var value: UInt32 = 0, part: UInt32 = 0, digits = 0, parts = 0
         var leadingZero = false
         for byte in text {
@@ -137,7 +118,7 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
                 digits = 0
                 parts += 1
             } else if byte >= 0x30 && byte <= 0x39 {
-                if digits == 0 { leadingZero = byte == 0x30 } else if leadingZero { return nil }  // 010 could be octal
+                if digits == 0 { leadingZero = byte == 0x30 } else if leadingZero && !zeroPadded { return nil }
                 part = part * 10 + UInt32(byte - 0x30)
                 digits += 1
                 guard digits <= 3, part <= 255 else { return nil }
