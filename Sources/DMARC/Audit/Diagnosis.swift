@@ -45,7 +45,7 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
         case .spfNotAligned: "set a custom MAIL FROM / return-path under your domain at that service"
         case .dkimFailsForDomain:
             "publish the DKIM key this source signs with under your domain (the selector's record is missing or "
-                + "stale: --dkim lists the selectors that fail)"
+                + "stale: --dkim shows each selector's results)"
         case .spfFailsForDomain: "add the source to your SPF record, or stop it sending as your domain"
         case .spfErrorForDomain:
             "fix your SPF record: receivers get a permerror (a syntax error, or more than 10 DNS look-ups by "
