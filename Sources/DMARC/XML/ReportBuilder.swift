@@ -445,7 +445,7 @@ final class ReportBuilder {
             return 0
         }
         guard value >= Self.millisecondsFloor else { return value }
-        if state.millisecondDate == nil { state.millisecondDate = "<\(element)> \(text.trimmingReportWhitespace())" }
+        if state.millisecondDate == nil { state.millisecondDate = "<\(element)> \(text)" }
         return value / 1000
     }
 

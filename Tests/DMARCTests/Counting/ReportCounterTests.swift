@@ -46,8 +46,8 @@ struct ReportCounterTests {
                                                   ("day2-copy", 1_735_776_000)]
         var paths: [String] = []
         for day in days {
-            let document = LenientReadingTests.document(begin: String(day.begin), end: String(day.begin + 86_399),
-                                                        records: [LenientReadingTests.record("192.0.2.1", count: 3)])
+            let document = InlineReport.document(begin: String(day.begin), end: String(day.begin + 86_399),
+                                                        records: [InlineReport.record("192.0.2.1", count: 3)])
             let url = folder.appendingPathComponent(day.name + ".xml")
             try document.write(to: url)
             paths.append(url.path)

@@ -7,28 +7,6 @@ import Testing
 /// entries and empty policy fields, absurd counts (`ReportBuilder`).
 @Suite("Lenient reading of report values")
 struct LenientReadingTests {
-    /// A report with the given policy, records (each `<record>…</record>`) and metadata extras.
-    static func document(begin: String = "1735689600", end: String = "1735775999", policy: String = "<p>none</p>",
-                         metadata: String = "", records: [String]) -> Data {
-        Data("""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <feedback>
-              <report_metadata><org_name>example.org</org_name><email>dmarc@example.org</email>\
-            <report_id>lenient-1</report_id><date_range><begin>\(begin)</begin><end>\(end)</end></date_range>\(metadata)\
-            </report_metadata>
-              <policy_published><domain>example.com</domain>\(policy)</policy_published>
-            \(records.joined(separator: "\n"))
-            </feedback>
-            """.utf8)
-    }
-
-    /// A record from `source` of `count` messages with these `auth_results`.
-    static func record(_ source: String, count: UInt64 = 1, auth: String = "") -> String {
-        "<record><row><source_ip>\(source)</source_ip><count>\(count)</count><policy_evaluated>"
-            + "<disposition>none</disposition><dkim>pass</dkim><spf>pass</spf></policy_evaluated></row>"
-            + "<identifiers><header_from>example.com</header_from></identifiers><auth_results>\(auth)</auth_results></record>"
-    }
-
     static func read(_ document: Data) -> ReportCollector {
         let collector = ReportCollector()
         ReportReader().read(document, name: "inline.xml", into: collector)
@@ -38,7 +16,7 @@ struct LenientReadingTests {
     @Test func addressesInBracketsWithAPortOrZeroPadded() throws {
         let written = ["[2001:DB8::1]", "[2001:db8::2]:25", "192.0.2.1:25", "[192.0.2.2]", "192.000.002.003",
                        "010.000.000.001", "2001:db8::1:25", "::ffff:192.0.2.9"]
-        let reading = Self.read(Self.document(records: written.map { Self.record($0) }))
+        let reading = Self.read(InlineReport.document(records: written.map { InlineReport.record($0) }))
         #expect(reading.errors.isEmpty && reading.warnings.isEmpty)
         let report = try #require(reading.reports.first)
         #expect(report.records.map(\.sourceIP.text) == [
@@ -50,7 +28,7 @@ struct LenientReadingTests {
 
     @Test func aSourceThatIsNoAddressCountsAsWrittenWithAWarning() throws {
         let written = ["not-an-ip", "fe80::1%eth0", "192.0.2.1:port", "[2001:db8::1", "192.0.2.256", "192.0.2.1:123456"]
-        let reading = Self.read(Self.document(records: written.map { Self.record($0, count: 2) }))
+        let reading = Self.read(InlineReport.document(records: written.map { InlineReport.record($0, count: 2) }))
         #expect(reading.errors.isEmpty)
         let report = try #require(reading.reports.first)
         #expect(report.records.map(\.sourceIP.text) == written)
@@ -62,8 +40,8 @@ struct LenientReadingTests {
     }
 
     @Test func datesInMillisecondsAreReadAsSuchWithAWarning() throws {
-        let reading = Self.read(Self.document(begin: "1735689600000", end: "1735775999000",
-                                              records: [Self.record("192.0.2.1")]))
+        let reading = Self.read(InlineReport.document(begin: "1735689600000", end: "1735775999000",
+                                              records: [InlineReport.record("192.0.2.1")]))
         let report = try #require(reading.reports.first)
         #expect(report.metadata.dateRange == DateRange(begin: 1_735_689_600, end: 1_735_775_999))
         #expect(reading.warnings.map(\.description) == [
@@ -71,7 +49,7 @@ struct LenientReadingTests {
                 + "1970, divided by 1000",
         ])
         // Seconds up to the year 5138 are seconds.
-        let late = Self.read(Self.document(begin: "99999999999", end: "99999999999", records: []))
+        let late = Self.read(InlineReport.document(begin: "99999999999", end: "99999999999", records: []))
         #expect(late.reports.first?.metadata.dateRange.begin == 99_999_999_999 && late.warnings.isEmpty)
     }
 
@@ -80,8 +58,8 @@ struct LenientReadingTests {
                      "<dkim><domain/><selector/><result>none</result><human_result/></dkim>", "<dkim></dkim>"]
         let kept = ["<dkim><domain/><result>fail</result></dkim>", "<dkim><domain/><selector>s1</selector></dkim>",
                     "<dkim><domain>example.com</domain><result>none</result></dkim>"]
-        let reading = Self.read(Self.document(records: (empty + kept).map {
-            Self.record("192.0.2.1", auth: $0 + "<spf><domain>example.com</domain><result>pass</result></spf>")
+        let reading = Self.read(InlineReport.document(records: (empty + kept).map {
+            InlineReport.record("192.0.2.1", auth: $0 + "<spf><domain>example.com</domain><result>pass</result></spf>")
         }))
         let report = try #require(reading.reports.first)
         #expect(reading.warnings.isEmpty)
@@ -90,18 +68,18 @@ struct LenientReadingTests {
     }
 
     @Test func anEmptyPolicyFieldIsAbsentAndAnEmptyErrorNothing() throws {
-        let reading = Self.read(Self.document(
+        let reading = Self.read(InlineReport.document(
             policy: "<adkim></adkim><aspf/><p>reject</p><sp></sp><np> </np><pct></pct><fo/>",
-            metadata: "<error/><error>DNS timeout</error><error> </error>", records: [Self.record("192.0.2.1")]))
+            metadata: "<error/><error>DNS timeout</error><error> </error>", records: [InlineReport.record("192.0.2.1")]))
         let report = try #require(reading.reports.first)
         #expect(report.policy == PolicyPublished(domain: "example.com", p: .reject))
         #expect(report.metadata.errors == ["DNS timeout"])
     }
 
     @Test func aSecondPolicyIsSkippedWithAWarning() throws {
-        let reading = Self.read(Self.document(
+        let reading = Self.read(InlineReport.document(
             policy: "<p>none</p></policy_published>\n<policy_published><domain>other.example</domain><p>reject</p>",
-            records: [Self.record("192.0.2.1")]))
+            records: [InlineReport.record("192.0.2.1")]))
         let report = try #require(reading.reports.first)
         #expect(report.policy == PolicyPublished(domain: "example.com", p: PolicyAction.none))
         #expect(reading.warnings.map(\.description) == [
@@ -112,7 +90,7 @@ struct LenientReadingTests {
 
     @Test func countsUpTo2To53Minus1() throws {
         let largest = (UInt64(1) << 53) - 1
-        let reading = Self.read(Self.document(records: [Self.record("192.0.2.1", count: largest)]))
+        let reading = Self.read(InlineReport.document(records: [InlineReport.record("192.0.2.1", count: largest)]))
         #expect(reading.reports.first?.messageCount == largest)
         for count in ["9007199254740992", "18446744073709551615", "18446744073709551616"] {
             let document = Data(InlineReport.oneRecord(count: "<count>\(count)</count>").utf8)
