@@ -28,6 +28,9 @@ enum ElementName: UInt8 {
         // Real reporters' spellings, read as what they mean (README, "What a report must hold"):
         "data_range": .dateRange,  // KDDI
         "identities": .identifiers,
+        // DMARCbis's DNS tag name for `testing` (same values, `y`/`n`), as a DMARCbis-era tool writes it. Its `psd`
+        // tag (is the domain a public suffix, `y`/`n`/`u`) is no `discovery_method`, and is not read.
+        "t": .testing,
     ]
 
     init(localName: String) {

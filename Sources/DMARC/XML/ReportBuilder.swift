@@ -104,6 +104,12 @@ final class ReportBuilder {
             stream?.warn(DMARCWarning("the report period is in milliseconds (\(date)): read as seconds since 1970, "
                 + "divided by 1000", at: origin))
         }
+        let period = state.header.metadata.dateRange
+        if period.begin > period.end {
+            // Read as written (which end is wrong is a guess); `--since`/`--until` and the timeline go by `<begin>`.
+            stream?.warn(DMARCWarning("the report period ends before it begins (<begin> \(period.begin), <end> "
+                + "\(period.end)): read as written", at: origin))
+        }
         if let text = state.unaddressed.first {
             stream?.warn(DMARCWarning("\(records(state.unaddressed.records)) with a <source_ip> that is no IP address "
                 + "(first \"\(text)\"): counted under the text as written", at: origin))

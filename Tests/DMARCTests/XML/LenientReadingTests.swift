@@ -53,6 +53,27 @@ struct LenientReadingTests {
         #expect(late.reports.first?.metadata.dateRange.begin == 99_999_999_999 && late.warnings.isEmpty)
     }
 
+    @Test func aPeriodEndingBeforeItBeginsIsReadAsWrittenWithAWarning() throws {
+        let reading = Self.read(InlineReport.document(begin: "1735775999", end: "1735689600",
+                                                      records: [InlineReport.record("192.0.2.1")]))
+        let report = try #require(reading.reports.first)
+        #expect(report.metadata.dateRange == DateRange(begin: 1_735_775_999, end: 1_735_689_600))
+        #expect(reading.warnings.map(\.description) == [
+            "inline.xml: warning: the report period ends before it begins (<begin> 1735775999, <end> 1735689600): "
+                + "read as written",
+        ])
+        // A period of no length is a period.
+        let instant = Self.read(InlineReport.document(begin: "1735689600", end: "1735689600", records: []))
+        #expect(instant.reports.count == 1 && instant.warnings.isEmpty)
+    }
+
+    @Test func theDNSTagNameTIsTesting() throws {
+        let reading = Self.read(InlineReport.document(policy: "<p>reject</p><t>y</t><psd>n</psd>", records: []))
+        let report = try #require(reading.reports.first)
+        #expect(report.policy.testing == "y" && report.policy.discoveryMethod == nil)
+        #expect(reading.warnings.isEmpty)
+    }
+
     @Test func anEmptyDKIMEntryIsNoSignature() throws {
         let empty = ["<dkim><domain/><result/></dkim>", "<dkim><domain></domain><result>none</result></dkim>",
                      "<dkim><domain/><selector/><result>none</result><human_result/></dkim>", "<dkim></dkim>"]
