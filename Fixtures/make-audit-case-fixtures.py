@@ -13,8 +13,10 @@ reports written for it. The output is deterministic.
 - forwarded-own-server: own server passing, its only failures forwarded (its signature broken on the way)
 - dkim-key-missing: the domain's signature failing at the source, every day: an ESP (SendGrid) signing as
                      example.com with no key published (permerror), another (Mailgun) whose key is stale (fail, SPF
-                     passing for its return path); beside them a forwarder (fail, SPF passing for its own domain) and
-                     one-off spoofers with a made-up selector (permerror)
+                     passing for its return path), the domain's relay signing with a retired key; beside them a
+                     forwarder (fail, SPF passing for its own domain), a mailing list relaying through Amazon SES
+                     (fail of a key that passes elsewhere), an ESP (Postmark) with one day's temperror, and one-off
+                     spoofers with a made-up selector (permerror)
 - spf-permerror:    the domain's SPF record broken (permerror), every day: its own server, which does not sign, fails;
                      a service signing as the domain passes; one-off spoofers get the same permerror
 """
@@ -117,13 +119,23 @@ for day in range(5):
                 for n in range(4)]
     write("dkim-key-missing", f"day{day}.xml", report("google.com", f"key-{day}", day, "example.com", [
         record("192.0.2.10", 200, "example.com", "pass", "pass", dkim=own_dkim, spf=own_spf),
-        record("198.51.100.20", 40, "example.com", "fail", "fail", dkim=[("example.com", "s1", "permerror")],
+        record("198.51.100.20", 40, "example.com", "fail", "fail", dkim=[("example.com", "s2", "permerror")],
                spf=[("em123.sendgrid.net", "pass", "mfrom")]),
         record("198.51.100.30", 30, "example.com", "fail", "fail", dkim=[("example.com", "mg", "fail")],
                spf=[("bounce.mailgun.org", "pass", "mfrom")]),
         record("198.51.100.90", 3, "example.com", "fail", "fail", dkim=[("example.com", "s1", "fail")],
                spf=[("fwd.example.net", "pass", "mfrom")]),
-    ] + spoofers))
+        # The domain's own relay, still signing with a retired key: it fails every day, wherever it goes.
+        record("192.0.2.41", 25, "example.com", "fail", "fail", dkim=[("example.com", "relay2023", "fail")],
+               spf=[("example.com", "softfail", "mfrom")]),
+        # A partner's mailing list relaying through Amazon SES breaks the domain's signature (s1 passes elsewhere).
+        record("54.240.8.13", 5, "example.com", "fail", "fail", dkim=[("example.com", "s1", "fail")],
+               spf=[("amazonses.com", "pass", "mfrom")]),
+        # Postmark signing as the domain, and one day a receiver's DNS could not fetch the key (temperror).
+        record("50.31.156.10", 50, "example.com", "pass", "fail", dkim=[("example.com", "pm", "pass")],
+               spf=[("pm-bounces.postmarkapp.com", "pass", "mfrom")]),
+    ] + ([record("50.31.156.10", 5, "example.com", "fail", "fail", dkim=[("example.com", "pm", "temperror")],
+                 spf=[("pm-bounces.postmarkapp.com", "pass", "mfrom")])] if day == 0 else []) + spoofers))
 for day in range(5):
     spoofers = [record(f"203.0.113.{day * 4 + n}", 1, "example.com", "fail", "fail",
                        spf=[("example.com", "permerror", "mfrom")]) for n in range(4)]

@@ -85,13 +85,17 @@ struct AuditCaseCommandTests {
     }
 
     @Test func aSignatureOfTheDomainFailingAtTheSourceNeedsItsKey() async throws {
-        // No key for the selector (permerror), or a key that fails on mail straight from an ESP: fix the key; the
-        // same failure through a forwarder is forwarding, and a made-up selector from one-off sources is spoofing.
+        // A key that never passes — none published for the selector (permerror), a stale one at an ESP, a retired
+        // one on the domain's relay — is to fix; a key that passes elsewhere failed on the way (a forwarder, a list
+        // relaying through Amazon SES), a temperror is a blip, and a made-up selector from one-off sources is spoofing.
         #expect(try await verdicts([Self.folder("dkim-key-missing")]) == [
             "SendGrid | example.com | dkim_fails | 200 | 0 | 0",
             "Mailgun | example.com | dkim_fails | 150 | 0 | 0",
+            "unauthenticated 192.0.2.41 | example.com | dkim_fails | 125 | 0 | 0",
+            "Amazon SES | example.com | forwarded | 25 | 0 | 25",
             "unknown sources | example.com | likely_spoofing | 20 | 0 | 0",
             "fwd.example.net (SPF only) | example.com | forwarded | 15 | 0 | 15",
+            "Postmark | example.com | aligned | 255 | 250 | 5",
             "example.com | example.com | aligned | 1000 | 1000 | 0",
         ])
         let gaps = try await CLIRun(["--audit", "--fail-on-gaps", Self.folder("dkim-key-missing")])

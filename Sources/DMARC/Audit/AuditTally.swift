@@ -23,8 +23,15 @@ public struct AuditTally: Sendable {
         var row: UInt32
         /// Id into `names`.
         var headerFrom: UInt32
+        /// As the record alone says (`Diagnosis(record:outcome:…)`); `diagnosis(of:)` settles it.
         var diagnosis: Diagnosis
+        /// The DKIM key (index into `keys`) of the domain's own signature that failed, when that signature decides
+        /// between `forwarded` and `dkimFailsForDomain`; `noKey` otherwise.
+        var failingKey = AuditTally.noKey
     }
+
+    /// No DKIM key (`Key.failingKey`).
+    static let noKey = UInt32.max
 
     /// A token's kind, in the order of the tokens' text (`d=` < `helo=` < `mfrom=`).
     enum TokenKind: UInt32, CaseIterable {
@@ -115,12 +122,13 @@ public struct AuditTally: Sendable {
         if row == rows.count { rows.append(Row()) }
         // Each authenticated domain's id once: for the tokens, the DKIM keys and the alignment.
         let dkim = record.authResults.dkim, spf = record.authResults.spf
-        var dkimIDs = InlineIDs(), spfIDs = InlineIDs()
+        var dkimIDs = InlineIDs(), spfIDs = InlineIDs(), keyIDs = InlineIDs()
         for index in dkim.indices {
             let domain = names.id(ofWritten: dkim[index].domain)
             dkimIDs.append(domain)
             if dkim[index].result == .pass { pending.addToken(Self.token(domain, kind: .dkim)) }
             let key = keyIndex(domain: domain, selector: selectors.id(of: dkim[index].selector ?? ""))
+            keyIDs.append(key)
             pending.addSignature(PendingAudit.Signature(key: key, outcome: DKIMKeyCounts.Outcome(dkim[index].result)))
         }
         for index in spf.indices {
@@ -136,17 +144,31 @@ public struct AuditTally: Sendable {
             if mode == .strict { return id == headerFrom }
             return names.organisationalID(of: id) == names.organisationalID(of: headerFrom)
         }
-        let diagnosis = Diagnosis(
+        var failingSignature: Int?
+        var diagnosis = Diagnosis(
             record: record, outcome: outcome,
             dkimAligned: { isAligned(dkim[$0].domain, dkimIDs[$0], mode: policy.adkim) },
             spfAligned: { isAligned(spf[$0].domain, spfIDs[$0], mode: policy.aspf) },
-            spfIsDirectSender: { names.isDirectSender(spfIDs[$0]) })
+            spfIsDirectSender: { names.isDirectSender(spfIDs[$0]) },
+            failingSignature: &failingSignature)
         var counts = MessageTotals()
         counts.add(record, outcome: outcome)
         if pending.policy == nil {  // the first record of the report
             pending.setPolicy(policy, domain: policyDomainNames.id(ofWritten: policy.domain))
         }
-        pending.addEntry(key: Key(row: UInt32(row), headerFrom: headerFrom, diagnosis: diagnosis), totals: counts,
+        var failingKey = Self.noKey
+        if let index = failingSignature {
+            if (dkim[index].selector ?? "").isEmpty {
+                // No key to test (Mail.Ru leaves the selector out): broken on the way, unless the verifier found no
+                // key at all. Not the record's "straight from a sending service" rule: a list or forwarder relaying
+                // through an ESP breaks the signature there too, and the reports with selectors find a stale key.
+                diagnosis = dkim[index].result == .permerror ? .dkimFailsForDomain : .forwarded
+            } else {
+                failingKey = keyIDs[index]
+            }
+        }
+        let key = Key(row: UInt32(row), headerFrom: headerFrom, diagnosis: diagnosis, failingKey: failingKey)
+        pending.addEntry(key: key, totals: counts,
                          day: header.metadata.dateRange.begin / 86_400)
     }
 
@@ -227,22 +249,36 @@ public struct AuditTally: Sendable {
             otherRow.authenticatedAs.forEach { rows[row].authenticatedAs.insert(remap($0)) }
             rows[row].days.merge(otherRow.days)
         }
+        // Keys first: the totals' keys name them.
+        var keyMap = [UInt32](repeating: Self.noKey, count: other.keys.count)
+        for (index, value) in other.keyCounts.enumerated() {
+            guard let value else { continue }
+            let (domain, selector) = other.keys[index]
+            let key = keyIndex(domain: nameMap[Int(domain)],
+                               selector: selectors.id(of: other.selectors.names[Int(selector)]))
+            keyMap[index] = key
+            if keyCounts[Int(key)] == nil { keyCounts[Int(key)] = DKIMKeyCounts() }
+            keyCounts[Int(key)]!.merge(value) { nameMap[Int($0)] }
+        }
         for (key, value) in other.totals {
-            let mapped = Key(row: rowMap[Int(key.row)], headerFrom: nameMap[Int(key.headerFrom)], diagnosis: key.diagnosis)
+            let mapped = Key(row: rowMap[Int(key.row)], headerFrom: nameMap[Int(key.headerFrom)], diagnosis: key.diagnosis,
+                             failingKey: key.failingKey == Self.noKey ? Self.noKey : keyMap[Int(key.failingKey)])
             totals[mapped, default: MessageTotals()].add(value)
         }
         for (id, value) in other.policyDomainTotals.enumerated() {
             guard let value else { continue }
             addPolicyDomain(policyDomainNames.id(ofNormalised: other.policyDomainNames.names[id])) { $0.merge(value) }
         }
-        for (index, value) in other.keyCounts.enumerated() {
-            guard let value else { continue }
-            let (domain, selector) = other.keys[index]
-            let key = Int(keyIndex(domain: nameMap[Int(domain)],
-                                   selector: selectors.id(of: other.selectors.names[Int(selector)])))
-            if keyCounts[key] == nil { keyCounts[key] = DKIMKeyCounts() }
-            keyCounts[key]!.merge(value) { nameMap[Int($0)] }
-        }
+    }
+
+    /// The diagnosis of `key`'s records, now that every record is counted. Where the domain's own signature failed
+    /// and the report names its selector, the key decides rather than the record: a key that passes anywhere (any
+    /// source, any receiver) is published and right, so the signature broke on the way (`forwarded`: a list's
+    /// footer, a forwarder relaying through an ESP); one that never passes is missing from DNS or stale
+    /// (`dkimFailsForDomain`: a server still signing with a retired key fails on every message, every day).
+    func diagnosis(of key: Key) -> Diagnosis {
+        guard key.failingKey != Self.noKey else { return key.diagnosis }
+        return (keyCounts[Int(key.failingKey)]?.pass ?? 0) > 0 ? .forwarded : .dkimFailsForDomain
     }
 
     /// Whether the source of `row` was counted (a source of a report that did not count has a row, empty).

@@ -7,8 +7,9 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
     /// SPF passes, but for another domain (the service's own return path).
     case spfNotAligned = "spf_not_aligned"
     /// The sender signs with the domain, and the signature does not verify at the source: the key is missing from
-    /// DNS or not the one it signs with (a DKIM `permerror`; or a `fail` on mail straight from a sending service,
-    /// which forwards no one's mail).
+    /// DNS or not the one it signs with. In a tally, a key (domain and selector) that fails and never passes; for
+    /// one record alone, a DKIM `permerror`, or a `fail` on mail straight from a sending service, which forwards no
+    /// one's mail.
     case dkimFailsForDomain = "dkim_fails"
     /// SPF fails or softfails for the sender's own domain: the source is not in the SPF record.
     case spfFailsForDomain = "spf_fails"

@@ -13,18 +13,26 @@ extension Diagnosis {
     public init(record: Record, policy: PolicyPublished, outcome: DMARCOutcome) {
         let headerFrom = record.identifiers.headerFrom
         let dkim = record.authResults.dkim, spf = record.authResults.spf
+        var failingSignature: Int?
         self.init(record: record, outcome: outcome,
                   dkimAligned: { OrganisationalDomain.isAligned(dkim[$0].domain, with: headerFrom, mode: policy.adkim) },
                   spfAligned: { OrganisationalDomain.isAligned(spf[$0].domain, with: headerFrom, mode: policy.aspf) },
-                  spfIsDirectSender: { KnownService.service(authenticatedAs: spf[$0].domain)?.sendsDirectly ?? false })
+                  spfIsDirectSender: { KnownService.service(authenticatedAs: spf[$0].domain)?.sendsDirectly ?? false },
+                  failingSignature: &failingSignature)
     }
 
     /// Diagnoses one record, `dkimAligned(i)` and `spfAligned(i)` telling whether the domain of its `i`th DKIM or
     /// SPF result is aligned with its `header_from` under the policy (`OrganisationalDomain.isAligned`; `AuditTally`
     /// answers from domain ids), `spfIsDirectSender(i)` whether the domain of its `i`th SPF result is the return
     /// path of a service that sends from its own servers (`KnownService.sendsDirectly`).
+    ///
+    /// `failingSignature` is set to the index of the domain's own signature that failed (`fail` or `permerror`,
+    /// one with a selector first) when the record is `forwarded` or `dkimFailsForDomain` for it, by no override
+    /// reason: the tally, which sees every record, settles which of the two it is by the key
+    /// (`AuditTally.diagnosis(of:)`).
     init(record: Record, outcome: DMARCOutcome, dkimAligned: (Int) -> Bool, spfAligned: (Int) -> Bool,
-         spfIsDirectSender: (Int) -> Bool) {
+         spfIsDirectSender: (Int) -> Bool, failingSignature: inout Int?) {
+        failingSignature = nil
         let evaluated = record.policyEvaluated
         if outcome.passes {
             self = .aligned
@@ -39,12 +47,18 @@ extension Diagnosis {
         if dkim.indices.contains(where: { dkimAligned($0) && dkim[$0].result != .pass && dkim[$0].result != .none }) {
             // The domain's own signature does not verify: broken on the way (a footer, a rewritten subject), unless
             // the verifier could not check it at all, for good (`permerror`, RFC 8601 section 2.7.1: nearly always
-            // no key published for the selector; a `temperror` is a DNS blip, nothing to fix), or the mail came
+            // no key published for the selector; a `temperror` is a DNS blip, nothing to fix), or it fails on mail
             // straight from a sending service (SPF passes for its return path, which no forwarder sends as): then
-            // the key in DNS is missing or not the one the source signs with.
+            // the key in DNS is missing or not the one the source signs with. Judged from the record alone; the
+            // tally judges by the key instead where the report names a selector.
             let failsAtSource = dkim.indices.contains { dkimAligned($0) && dkim[$0].result == .permerror }
-                || spf.indices.contains { spf[$0].result == .pass && !spfAligned($0) && spfIsDirectSender($0) }
+                || dkim.indices.contains { dkimAligned($0) && dkim[$0].result == .fail }
+                && spf.indices.contains { spf[$0].result == .pass && !spfAligned($0) && spfIsDirectSender($0) }
             self = failsAtSource ? .dkimFailsForDomain : .forwarded
+            let failing = dkim.indices.filter {
+                dkimAligned($0) && (dkim[$0].result == .fail || dkim[$0].result == .permerror)
+            }
+            failingSignature = failing.first { !(dkim[$0].selector ?? "").isEmpty } ?? failing.first
         } else if dkim.indices.contains(where: { dkim[$0].result == .pass && !dkimAligned($0) }) {
             self = .dkimNotAligned
         } else if spf.indices.contains(where: { spf[$0].result == .pass && !spfAligned($0) }) {

@@ -33,7 +33,7 @@ public struct SenderAudit: Sendable {
         for (key, totals) in tally.totals {
             let senderIndex = senderOf[SourceDomain(row: key.row, headerFrom: key.headerFrom)]!
             let sender = senders[senderIndex]
-            var diagnosis = key.diagnosis
+            var diagnosis = tally.diagnosis(of: key)
             if sender.kind == .unknownSources {
                 if diagnosis != .aligned { diagnosis = .likelySpoofing }
             } else if diagnosis == .likelySpoofing {
@@ -79,12 +79,12 @@ public struct SenderAudit: Sendable {
                                 enrichment: [SourceIP: SourceEnrichment])
         -> (senders: [Sender], senderOf: [SourceDomain: Int]) {
         var domainMessages = [UInt64](repeating: 0, count: tally.names.names.count)
-        var traffic: [SourceDomain: (messages: UInt64, diagnoses: UInt8)] = [:]
+        var traffic: [SourceDomain: (messages: UInt64, diagnoses: UInt16)] = [:]
         for (key, totals) in tally.totals {
             domainMessages[Int(key.headerFrom)].addSaturating(totals.messages)
             let sourceDomain = SourceDomain(row: key.row, headerFrom: key.headerFrom)
             traffic[sourceDomain, default: (0, 0)].messages.addSaturating(totals.messages)
-            traffic[sourceDomain, default: (0, 0)].diagnoses |= bit(key.diagnosis)
+            traffic[sourceDomain, default: (0, 0)].diagnoses |= bit(tally.diagnosis(of: key))
         }
         let ownEvidenceBits = bit(.aligned) | bit(.forwarded)
         // Relaxed alignment, each name's organisational domain looked up once (libpsl is the cost here).
@@ -214,8 +214,8 @@ public struct SenderAudit: Sendable {
         return (senders, senderOf.mapValues { merged[$0] })
     }
 
-    private static func bit(_ diagnosis: Diagnosis) -> UInt8 {
-        1 << UInt8(Diagnosis.allCases.firstIndex(of: diagnosis)!)
+    private static func bit(_ diagnosis: Diagnosis) -> UInt16 {
+        1 << UInt16(Diagnosis.allCases.firstIndex(of: diagnosis)!)
     }
 
     /// Every source the tally counted: the addresses an enrichment of the audit looks up.

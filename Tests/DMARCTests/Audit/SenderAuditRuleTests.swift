@@ -96,6 +96,46 @@ struct SenderAuditRuleTests {
         #expect(rows == ["Mailchimp spf_not_aligned", "unknown sources likely_spoofing", "example.com aligned"])
     }
 
+    @Test func aFailingSignatureOfTheDomainIsJudgedByItsKey() {
+        // The domain's relay signs with a retired key (never passes), a list relays through Amazon SES and breaks a
+        // key that passes from the domain's own server, an ESP's key meets a temperror once; a report with no
+        // selector gives no key to test. Split over two tallies either way (two threads), the same verdicts.
+        let rows: [(Record, ReportHeader)] = (0..<3).flatMap { day -> [(Record, ReportHeader)] in
+            [(record("192.0.2.41", 20, dkim: [("example.com", "relay2023", .fail)], spf: [("example.com", .softfail)]),
+              header(day: day)),
+             (record("54.240.8.13", 4, dkim: [("example.com", "s1", .fail)], spf: [("amazonses.com", .pass)]),
+              header(day: day)),
+             (record("50.31.156.10", 30, pass: true, dkim: [("example.com", "pm", .pass)],
+                     spf: [("pm-bounces.postmarkapp.com", .pass)]), header(day: day)),
+             (record("50.31.156.10", 2, dkim: [("example.com", "pm", .temperror)],
+                     spf: [("pm-bounces.postmarkapp.com", .pass)]), header(day: day)),
+             (record("198.51.100.30", 9, dkim: [("example.com", "", .fail)], spf: [("mailgun.org", .pass)]),
+              header(day: day)),
+             (record("192.0.2.10", 100, pass: true, dkim: own), header(day: day))]
+        }
+        let expected = ["unauthenticated 192.0.2.41 dkim_fails", "Mailgun forwarded", "Amazon SES forwarded",
+                        "Postmark aligned", "example.com aligned"]
+        for split in [0, 7, rows.count] {
+            var first = AuditTally(), second = AuditTally()
+            for (index, (record, header)) in rows.enumerated() {
+                if index < split { first.add(record, in: header) } else { second.add(record, in: header) }
+            }
+            var merged = first
+            merged.merge(second)
+            second.merge(first)
+            for tally in [merged, second] {
+                #expect(SenderAudit(tally).verdicts.map { "\($0.sender.name) \($0.diagnosis.rawValue)" } == expected,
+                        "split \(split)")
+            }
+        }
+        // One record alone, with no tally to ask: the key missing (permerror), or failing on mail straight from an
+        // ESP, is the key; a temperror never is.
+        let policy = PolicyPublished(domain: "example.com", p: .none)
+        #expect(Diagnosis(record: rows[1].0, policy: policy) == .dkimFailsForDomain)
+        #expect(Diagnosis(record: rows[3].0, policy: policy) == .forwarded)
+        #expect(Diagnosis(record: rows[0].0, policy: policy) == .forwarded)
+    }
+
     @Test func mergedTalliesEqualOneTally() {
         var whole = AuditTally(), first = AuditTally(), second = AuditTally()
         let rows: [(Record, ReportHeader)] = (0..<6).map { index in
