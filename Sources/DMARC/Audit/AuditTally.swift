@@ -149,6 +149,8 @@ public struct AuditTally: Sendable {
             record: record, outcome: outcome,
             dkimAligned: { isAligned(dkim[$0].domain, dkimIDs[$0], mode: policy.adkim) },
             spfAligned: { isAligned(spf[$0].domain, spfIDs[$0], mode: policy.aspf) },
+            dkimRelaxed: { isAligned(dkim[$0].domain, dkimIDs[$0], mode: .relaxed) },
+            spfRelaxed: { isAligned(spf[$0].domain, spfIDs[$0], mode: .relaxed) },
             spfIsDirectSender: { names.isDirectSender(spfIDs[$0]) },
             failingSignature: &failingSignature)
         var counts = MessageTotals()

@@ -6,6 +6,11 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
     case dkimNotAligned = "dkim_not_aligned"
     /// SPF passes, but for another domain (the service's own return path).
     case spfNotAligned = "spf_not_aligned"
+    /// DKIM passes for a name of the domain's own (`mail.example.com` for `example.com`) that strict alignment
+    /// (`adkim=s`) refuses.
+    case dkimStrictAlignment = "dkim_strict"
+    /// SPF passes for a name of the domain's own that strict alignment (`aspf=s`) refuses.
+    case spfStrictAlignment = "spf_strict"
     /// The sender signs with the domain, and the signature does not verify at the source: the key is missing from
     /// DNS or not the one it signs with. In a tally, a key (domain and selector) that fails and never passes; for
     /// one record alone, a DKIM `permerror`, or a `fail` on mail straight from a sending service, which forwards no
@@ -29,6 +34,8 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
         case .aligned: "aligned and passing"
         case .dkimNotAligned: "DKIM passes for another domain"
         case .spfNotAligned: "SPF passes for another domain"
+        case .dkimStrictAlignment: "DKIM passes, strict alignment fails"
+        case .spfStrictAlignment: "SPF passes, strict alignment fails"
         case .dkimFailsForDomain: "DKIM fails for your domain"
         case .spfFailsForDomain: "SPF fails for your domain"
         case .spfErrorForDomain: "SPF record error for your domain"
@@ -44,6 +51,12 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
         case .aligned: "nothing to do"
         case .dkimNotAligned: "sign with your own domain at that service (a DKIM key under your domain)"
         case .spfNotAligned: "set a custom MAIL FROM / return-path under your domain at that service"
+        case .dkimStrictAlignment:
+            "sign with exactly the From domain (d= that name), or set adkim=r in your DMARC record: it signs with "
+                + "another name of your domain, which adkim=s refuses"
+        case .spfStrictAlignment:
+            "use exactly the From domain as its return-path (MAIL FROM) domain, or set aspf=r in your DMARC record: "
+                + "SPF passes for another name of your domain, which aspf=s refuses"
         case .dkimFailsForDomain:
             "publish the DKIM key this source signs with under your domain (the selector's record is missing or "
                 + "stale: --dkim shows each selector's results)"
@@ -60,7 +73,7 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
     /// Whether the domain owner has something to fix before tightening the policy.
     public var needsAction: Bool {
         switch self {
-        case .dkimNotAligned, .spfNotAligned, .dkimFailsForDomain, .spfFailsForDomain, .spfErrorForDomain,
+        case .dkimNotAligned, .spfNotAligned, .dkimStrictAlignment, .spfStrictAlignment, .dkimFailsForDomain, .spfFailsForDomain, .spfErrorForDomain,
              .noDKIMSignature: true
         case .aligned, .forwarded, .likelySpoofing: false
         }

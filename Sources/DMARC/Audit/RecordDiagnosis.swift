@@ -17,13 +17,16 @@ extension Diagnosis {
         self.init(record: record, outcome: outcome,
                   dkimAligned: { OrganisationalDomain.isAligned(dkim[$0].domain, with: headerFrom, mode: policy.adkim) },
                   spfAligned: { OrganisationalDomain.isAligned(spf[$0].domain, with: headerFrom, mode: policy.aspf) },
+                  dkimRelaxed: { OrganisationalDomain.isAligned(dkim[$0].domain, with: headerFrom, mode: .relaxed) },
+                  spfRelaxed: { OrganisationalDomain.isAligned(spf[$0].domain, with: headerFrom, mode: .relaxed) },
                   spfIsDirectSender: { KnownService.service(authenticatedAs: spf[$0].domain)?.sendsDirectly ?? false },
                   failingSignature: &failingSignature)
     }
 
     /// Diagnoses one record, `dkimAligned(i)` and `spfAligned(i)` telling whether the domain of its `i`th DKIM or
     /// SPF result is aligned with its `header_from` under the policy (`OrganisationalDomain.isAligned`; `AuditTally`
-    /// answers from domain ids), `spfIsDirectSender(i)` whether the domain of its `i`th SPF result is the return
+    /// answers from domain ids), `dkimRelaxed(i)` and `spfRelaxed(i)` whether it is under relaxed alignment (the
+    /// same, unless the policy says `s`), `spfIsDirectSender(i)` whether the domain of its `i`th SPF result is the return
     /// path of a service that sends from its own servers (`KnownService.sendsDirectly`).
     ///
     /// `failingSignature` is set to the index of the domain's own signature that failed (`fail` or `permerror`,
@@ -31,7 +34,8 @@ extension Diagnosis {
     /// reason: the tally, which sees every record, settles which of the two it is by the key
     /// (`AuditTally.diagnosis(of:)`).
     init(record: Record, outcome: DMARCOutcome, dkimAligned: (Int) -> Bool, spfAligned: (Int) -> Bool,
-         spfIsDirectSender: (Int) -> Bool, failingSignature: inout Int?) {
+         dkimRelaxed: (Int) -> Bool, spfRelaxed: (Int) -> Bool, spfIsDirectSender: (Int) -> Bool,
+         failingSignature: inout Int?) {
         failingSignature = nil
         let evaluated = record.policyEvaluated
         if outcome.passes {
@@ -59,6 +63,12 @@ extension Diagnosis {
                 dkimAligned($0) && (dkim[$0].result == .fail || dkim[$0].result == .permerror)
             }
             failingSignature = failing.first { !(dkim[$0].selector ?? "").isEmpty } ?? failing.first
+        } else if dkim.indices.contains(where: { dkim[$0].result == .pass && !dkimAligned($0) && dkimRelaxed($0) }) {
+            // Strict alignment refuses a name of the domain's own: the fix is a word in the DMARC record, or the
+            // exact name, whatever else the record holds.
+            self = .dkimStrictAlignment
+        } else if spf.indices.contains(where: { spf[$0].result == .pass && !spfAligned($0) && spfRelaxed($0) }) {
+            self = .spfStrictAlignment
         } else if dkim.indices.contains(where: { dkim[$0].result == .pass && !dkimAligned($0) }) {
             self = .dkimNotAligned
         } else if spf.indices.contains(where: { spf[$0].result == .pass && !spfAligned($0) }) {

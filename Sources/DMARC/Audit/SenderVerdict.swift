@@ -37,20 +37,26 @@ public struct SenderVerdict: Sendable {
         return forwarded > 0 && totals.dmarcPass == 0 ? .forwarded : .aligned
     }
 
-    /// What to do: the diagnosis's action, said for this sender where it authenticates as a name of the domain's own
-    /// that only strict alignment (`adkim=s`, `aspf=s`) refuses: `mail.example.com` for `example.com`.
+    /// What to do: the diagnosis's action, said for this sender where strict alignment (`adkim=s`, `aspf=s`)
+    /// refuses a name of the domain's own it authenticates as (`mail.example.com` for `example.com`), and where
+    /// the sender is a free mailbox service, at which no one can sign with their own domain.
     public var action: String {
         let diagnosis = self.diagnosis
+        if diagnosis == .dkimNotAligned || diagnosis == .spfNotAligned,
+           let service = sender.service, KnownService.mailboxServices.contains(service) {
+            return "someone sends as \(headerFrom) from a personal \(service) mailbox, which cannot sign with your "
+                + "domain: have them send through your own mail service (under p=reject this mail is lost)"
+        }
         let isOwnName = { (domain: String) in
             domain != self.headerFrom && OrganisationalDomain.isAligned(domain, with: self.headerFrom, mode: .relaxed)
         }
         switch diagnosis {
-        case .dkimNotAligned:
+        case .dkimStrictAlignment:
             if let own = sender.dkimDomains.first(where: isOwnName) {
                 return "sign with exactly \(headerFrom) (d=\(headerFrom)), or set adkim=r in your DMARC record: it signs "
                     + "as \(own), which strict alignment refuses"
             }
-        case .spfNotAligned:
+        case .spfStrictAlignment:
             if let own = sender.spfDomains.first(where: isOwnName) {
                 return "use exactly \(headerFrom) as its return-path (MAIL FROM) domain, or set aspf=r in your DMARC "
                     + "record: SPF passes for \(own), which strict alignment refuses"

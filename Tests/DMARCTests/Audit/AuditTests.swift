@@ -87,7 +87,7 @@ struct AuditTests {
     @Test func strictAlignmentNeedsTheExactDomain() {
         let strict = PolicyPublished(domain: "example.com", adkim: .strict, aspf: .strict)
         let viaSubdomain = record("192.0.2.1", spf: [("bounce.example.com", .pass)])
-        #expect(Diagnosis(record: viaSubdomain, policy: strict) == .spfNotAligned)
+        #expect(Diagnosis(record: viaSubdomain, policy: strict) == .spfStrictAlignment)
         #expect(OrganisationalDomain.isAligned("bounce.example.com", with: "example.com", mode: .relaxed))
         #expect(!OrganisationalDomain.isAligned("bounce.example.com", with: "example.com", mode: .strict))
         // The action says what strict alignment leaves to choose; a service's own domain gets the usual one.
@@ -95,12 +95,35 @@ struct AuditTests {
         let header = ReportHeader(policy: strict)
         tally.add(record("192.0.2.1", dkim: [("mail.example.com", .pass)]), in: header)
         tally.add(record("192.0.2.2", dkim: [("sendgrid.net", .pass)]), in: header)
-        let actions = SenderAudit(tally).verdicts.map { "\($0.sender.name): \($0.action)" }
+        let actions = SenderAudit(tally).verdicts.map { "\($0.sender.name): \($0.diagnosis.rawValue): \($0.action)" }
         #expect(actions.sorted() == [
-            "SendGrid: " + Diagnosis.dkimNotAligned.action,
-            "mail.example.com: sign with exactly example.com (d=example.com), or set adkim=r in your DMARC record: it "
-                + "signs as mail.example.com, which strict alignment refuses",
+            "SendGrid: dkim_not_aligned: " + Diagnosis.dkimNotAligned.action,
+            "mail.example.com: dkim_strict: sign with exactly example.com (d=example.com), or set adkim=r in your DMARC "
+                + "record: it signs as mail.example.com, which strict alignment refuses",
         ])
+    }
+
+    @Test func underRelaxedAlignmentAnOwnNameNeverGetsTheStrictAdvice() {
+        // One service signs as news.example.com for news.example.com and as itself for example.com (a real Google
+        // report, Zoho CRM): the failing mail is the service's own signature, whatever else it signs as.
+        var tally = AuditTally()
+        let relaxed = ReportHeader(policy: PolicyPublished(domain: "example.com", adkim: .relaxed, aspf: .relaxed))
+        tally.add(record("192.0.2.1", dkimEvaluated: .pass, dkim: [("news.example.com", .pass)],
+                         headerFrom: "news.example.com"), in: relaxed)
+        tally.add(record("192.0.2.1", dkim: [("zohocrm.com", .pass)]), in: relaxed)
+        let verdict = SenderAudit(tally).verdicts.first { $0.headerFrom == "example.com" }
+        #expect(verdict?.diagnosis == .dkimNotAligned)
+        #expect(verdict?.action == Diagnosis.dkimNotAligned.action)
+    }
+
+    @Test func aFreeMailboxGetsNoAdviceItCannotFollow() {
+        var tally = AuditTally()
+        let header = ReportHeader(policy: PolicyPublished(domain: "example.com"))
+        tally.add(record("209.85.220.41", dkim: [("gmail.com", .pass)], spf: [("gmail.com", .pass)]), in: header)
+        let verdict = SenderAudit(tally).verdicts.first
+        #expect(verdict?.diagnosis == .dkimNotAligned && verdict?.diagnosis.needsAction == true)
+        #expect(verdict?.action == "someone sends as example.com from a personal Gmail mailbox, which cannot sign with "
+            + "your domain: have them send through your own mail service (under p=reject this mail is lost)")
     }
 
     @Test func organisationalDomains() {
