@@ -62,7 +62,7 @@ public enum DKIMResult: ReportVocabulary {
     public static let knownWords: [String: DKIMResult] = [
         "none": .none, "pass": .pass, "fail": .fail, "policy": .policy, "neutral": .neutral,
         "temperror": .temperror, "permerror": .permerror,
-        "hardfail": .fail, "unknown": .temperror, "error": .permerror,
+        "hardfail": .fail,
     ]
     public var word: String {
         switch self {
@@ -87,7 +87,7 @@ public enum SPFResult: ReportVocabulary {
     public static let knownWords: [String: SPFResult] = [
         "none": .none, "neutral": .neutral, "pass": .pass, "fail": .fail, "softfail": .softfail,
         "temperror": .temperror, "permerror": .permerror,
-        "hardfail": .fail, "unknown": .temperror, "error": .permerror,
+        "hardfail": .fail,
     ]
     public var word: String {
         switch self {
