@@ -79,9 +79,15 @@ public struct SenderAudit: Sendable {
                                 enrichment: [SourceIP: SourceEnrichment])
         -> (senders: [Sender], senderOf: [SourceDomain: Int]) {
         var domainMessages = [UInt64](repeating: 0, count: tally.names.names.count)
+        // The days each domain's reports cover (its sources' days, up to the cap): the steady rule's share
+        // counts for one day only while a domain has few.
+        var domainDays = [DaySet](repeating: DaySet(), count: tally.names.names.count)
         var traffic: [SourceDomain: (messages: UInt64, diagnoses: UInt16)] = [:]
         for (key, totals) in tally.totals {
             domainMessages[Int(key.headerFrom)].addSaturating(totals.messages)
+            if domainDays[Int(key.headerFrom)].count < SteadySourceRule.dayCap {
+                domainDays[Int(key.headerFrom)].merge(tally.rows[Int(key.row)].days)
+            }
             let sourceDomain = SourceDomain(row: key.row, headerFrom: key.headerFrom)
             traffic[sourceDomain, default: (0, 0)].messages.addSaturating(totals.messages)
             traffic[sourceDomain, default: (0, 0)].diagnoses |= bit(tally.diagnosis(of: key))
@@ -173,7 +179,8 @@ public struct SenderAudit: Sendable {
             }
             let ownEvidence = authenticatesAsDomain || traffic.diagnoses & ownEvidenceBits != 0
             let steady = rule.isSteady(days: tally.days(ofRow: row), messages: traffic.messages,
-                                       domainMessages: domainMessages[Int(sourceDomain.headerFrom)])
+                                       domainMessages: domainMessages[Int(sourceDomain.headerFrom)],
+                                       domainDays: domainDays[Int(sourceDomain.headerFrom)].count)
             let business = sender.service.map { !KnownService.mailboxServices.contains($0) } ?? false
             // What outside data says of the source: the domain's own network, or a business service's.
             let identity = enrichment.isEmpty ? nil : enrichment[source]

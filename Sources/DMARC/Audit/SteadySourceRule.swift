@@ -4,7 +4,10 @@
 /// A source is steady for a `header_from` domain when it appears in reports covering at least `minimumDays`
 /// different UTC days, or carries at least `minimumShare` of that domain's messages and at least `minimumMessages`
 /// (so that one message of a domain that sent three is no "share"). One-off spoofers are seen on one or two days with
-/// a handful of messages each; a forgotten server sends every day, or a real part of the mail.
+/// a handful of messages each; a forgotten server sends every day, or a real part of the mail. The share counts
+/// only for a source seen on two days or more, unless the domain's own reports cover fewer than `minimumDays`
+/// days: a burst on one day of three weeks is no steady sender (a dozen spoofed messages are a big share of a
+/// small domain's mail), while in one day's reports a day is all there is to go by.
 public struct SteadySourceRule: Sendable, Hashable {
     /// Different days (of the report periods' beginnings, UTC): 3.
     public var minimumDays: Int
@@ -23,9 +26,10 @@ public struct SteadySourceRule: Sendable, Hashable {
         self.minimumMessages = minimumMessages
     }
 
-    /// Whether a source seen on `days` days with `messages` of the domain's `domainMessages` is steady.
-    public func isSteady(days: Int, messages: UInt64, domainMessages: UInt64) -> Bool {
-        days >= minimumDays || (messages >= minimumMessages && domainMessages > 0
-                                && Double(messages) / Double(domainMessages) >= minimumShare)
+    /// Whether a source seen on `days` days with `messages` of the domain's `domainMessages` is steady, the
+    /// domain's reports covering `domainDays` days (up to the cap of 7; 1 when unknown).
+    public func isSteady(days: Int, messages: UInt64, domainMessages: UInt64, domainDays: Int = 1) -> Bool {
+        days >= minimumDays || ((days >= 2 || domainDays < minimumDays) && messages >= minimumMessages
+                                && domainMessages > 0 && Double(messages) / Double(domainMessages) >= minimumShare)
     }
 }

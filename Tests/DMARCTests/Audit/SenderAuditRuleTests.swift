@@ -63,6 +63,19 @@ struct SenderAuditRuleTests {
         #expect(SteadySourceRule().isSteady(days: 1, messages: 60, domainMessages: 1000))
         #expect(!SteadySourceRule().isSteady(days: 1, messages: 40, domainMessages: 1000))
         #expect(!SteadySourceRule().isSteady(days: 1, messages: 3, domainMessages: 3))
+        // But not a one-day burst when the domain's reports cover three days or more: on two days it is a share.
+        #expect(!SteadySourceRule().isSteady(days: 1, messages: 60, domainMessages: 1000, domainDays: 3))
+        #expect(SteadySourceRule().isSteady(days: 2, messages: 60, domainMessages: 1000, domainDays: 7))
+        var burst = AuditTally()
+        for day: Int64 in 0..<21 where day.isMultiple(of: 4) {
+            burst.add(record("192.0.2.10", 1, pass: true, dkim: own), in: header(day: day))
+        }
+        burst.add(record("185.220.101.47", 12, spf: [("example.com", .fail)]), in: header(day: 9))
+        #expect(SenderAudit(burst).verdicts.map(\.sender.name) == ["unknown sources", "example.com"])
+        var oneDay = AuditTally()
+        oneDay.add(record("192.0.2.10", 100, pass: true, dkim: own), in: header(day: 0))
+        oneDay.add(record("192.0.2.77", 12, spf: [("example.com", .fail)]), in: header(day: 0))
+        #expect(SenderAudit(oneDay).verdicts.map(\.sender.name) == ["unauthenticated 192.0.2.77", "example.com"])
     }
 
     @Test func oneSourceSendingAsTwoDomainsIsJudgedPerDomain() {
