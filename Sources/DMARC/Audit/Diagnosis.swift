@@ -66,7 +66,8 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
                 + "include, a, mx, ptr, exists and redirect)"
         case .noDKIMSignature: "turn on DKIM signing with your domain for this source"
         case .forwarded: "nothing to fix at the source; ARC or DKIM keeps forwarded mail passing"
-        case .likelySpoofing: "none if it is not yours (p=reject blocks it); if it is, add it to SPF and sign with DKIM"
+        case .likelySpoofing:
+            "none if it is not yours (p=quarantine or p=reject stops it); if it is, add it to SPF and sign with DKIM"
         }
     }
 

@@ -19,8 +19,9 @@ final class ReportBuilder {
     /// The reason to stop, once something is wrong with the content.
     var failure: DMARCError.Reason? { state.failure }
     var shouldStop: Bool { state.hasFailed }
-    /// Whether text is being read into a field; most text between elements is layout whitespace, read by no one.
-    var isCapturingText: Bool { state.captureDepth >= 0 }
+    /// Whether text is being read into a field (or straight inside a `<reason>`); most text between elements is
+    /// layout whitespace, read by no one.
+    var isCapturingText: Bool { state.captureDepth >= 0 || state.reason != nil && state.stack.last == .reason }
     /// Called once `</feedback>` is read; what follows is only checked for being empty.
     var onFeedbackEnd: () -> Void = {}
 
@@ -167,7 +168,9 @@ final class ReportBuilder {
             state.inRecord = true
             state.count = nil
             state.invalidCountText = nil
-        case (.policyEvaluated, .reason): state.reason = OverrideReason(type: .unrecognised(""))
+        case (.policyEvaluated, .reason):
+            state.reason = OverrideReason(type: .unrecognised(""))
+            state.bareReasonText.removeAll(keepingCapacity: true)
         case (.authResults, .dkim): state.dkimResult = DKIMAuthResult(domain: "", result: .none)
         case (.authResults, .spf): state.spfResult = SPFAuthResult(domain: "", result: .none)
         default:
@@ -203,6 +206,10 @@ final class ReportBuilder {
         case (.feedback, .record): finishRecord()
         // Each result is taken from the state, not copied: its strings go into the record without a retain.
         case (.policyEvaluated, .reason):
+            if state.reason?.type == .unrecognised(""), !state.bareReasonText.isEmpty {
+                // A reporter that writes the type as the reason's own text (seen in dmarc-report-viewer#21).
+                state.reason?.type = PolicyOverride(reportText: String(decoding: state.bareReasonText, as: UTF8.self))
+            }
             if let reason = state.reason.take(), state.inRecord,
                admitsAnother(state.record.policyEvaluated.reasons.count) {
                 state.record.policyEvaluated.reasons.append(reason)
@@ -240,7 +247,13 @@ final class ReportBuilder {
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard state.captureDepth >= 0 else { return }
+        guard state.captureDepth >= 0 else {
+            if state.reason != nil && state.stack.last == .reason
+                && state.bareReasonText.count + bytes.count <= Self.bareReasonLimit {
+                state.bareReasonText += bytes
+            }
+            return
+        }
         guard state.textCount + bytes.count <= limits.maxTextBytes else {
             state.failure = .limitExceeded(.textBytes, limit: limits.maxTextBytes)
             return
@@ -457,6 +470,8 @@ final class ReportBuilder {
 
     /// The smallest time read as milliseconds (see `seconds`).
     static let millisecondsFloor: Int64 = 100_000_000_000
+    /// The most text kept from straight inside a `<reason>` (`State.bareReasonText`), its indentation included.
+    static let bareReasonLimit = 256
 }
 
 extension ReportBuilder {
@@ -491,6 +506,9 @@ extension ReportBuilder {
         var invalidCountText: String?
         var invalidCountLine = 0
         var reason: OverrideReason?
+        /// Text written straight inside `<reason>` (`<reason>local_policy</reason>`), read as its type when it has
+        /// no `<type>`; at most `bareReasonLimit` bytes (no type is longer).
+        var bareReasonText: [UInt8] = []
         var dkimResult: DKIMAuthResult?
         var spfResult: SPFAuthResult?
         /// What the RFCs require that the report has shown so far.

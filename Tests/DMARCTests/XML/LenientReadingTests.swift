@@ -67,6 +67,24 @@ struct LenientReadingTests {
         #expect(instant.reports.count == 1 && instant.warnings.isEmpty)
     }
 
+    @Test func aReasonWrittenAsTextIsItsType() throws {
+        func record(_ reason: String) -> String {
+            "<record><row><source_ip>192.0.2.1</source_ip><count>1</count><policy_evaluated><disposition>none"
+                + "</disposition><dkim>fail</dkim><spf>fail</spf>\(reason)</policy_evaluated></row><identifiers>"
+                + "<header_from>example.com</header_from></identifiers><auth_results/></record>"
+        }
+        let reading = Self.read(InlineReport.document(records: [
+            record("<reason>local_policy</reason>"), record("<reason> Mailing_List </reason>"),
+            record("<reason>\n  <type>forwarded</type>\n  <comment>arc=pass</comment>\n</reason>"),
+            record("<reason>\n</reason>"),
+        ]))
+        let report = try #require(reading.reports.first)
+        #expect(report.records.map(\.policyEvaluated.reasons) == [
+            [OverrideReason(type: .localPolicy)], [OverrideReason(type: .mailingList)],
+            [OverrideReason(type: .forwarded, comment: "arc=pass")], [OverrideReason(type: .unrecognised(""))],
+        ])
+    }
+
     @Test func theDNSTagNameTIsTesting() throws {
         let reading = Self.read(InlineReport.document(policy: "<p>reject</p><t>y</t><psd>n</psd>", records: []))
         let report = try #require(reading.reports.first)
