@@ -12,6 +12,14 @@ public enum ReportDefect: Sendable, Hashable, CustomStringConvertible {
     /// A `<begin>` or `<end>` that is not a whole number of seconds since 1970 (1-based line).
     case notWholeSeconds(element: String, text: String, line: Int)
 
+    /// Whether a part is absent (not unreadable).
+    var isMissingPart: Bool {
+        switch self {
+        case .missing, .missingEither: true
+        case .notWholeSeconds: false
+        }
+    }
+
     public var description: String {
         switch self {
         case .missing(let element, let parent, nil):

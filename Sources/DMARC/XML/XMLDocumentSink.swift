@@ -179,6 +179,12 @@ final class XMLDocumentSink: ByteSink {
             throw DMARCError(.entityDeclaration(name: entity.name, line: entity.line), at: origin)
         }
         if let failure = builder.failure {
+            // libxml2's recovery from a broken tag (`<report_id>1/report_id>`) can swallow the elements after it:
+            // the report then lacks a part because the XML is broken, and the error names the break first.
+            if case .invalidReport(let defect) = failure, defect.isMissingPart, let recovered = parser.diagnostics.first {
+                throw DMARCError(.malformedXML(line: recovered.line, message: recovered.message
+                                                + " (read in recovery mode: \(defect))"), at: origin)
+            }
             throw DMARCError(failure, at: origin)
         }
     }

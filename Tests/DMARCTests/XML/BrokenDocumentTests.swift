@@ -47,6 +47,17 @@ struct BrokenDocumentTests {
         ])
     }
 
+    /// A start tag that never closes (KDDI's `<report_id>…/report_id>`, dmarc-report-viewer#21) swallows what
+    /// follows in libxml2's recovery: the report is refused, and the error names the break before the part it lost.
+    @Test func unclosedElementSwallowingRequiredParts() {
+        let reading = Fixture.read("broken/unclosed-report-id.xml")
+        #expect(reading.reports.isEmpty && reading.warnings.isEmpty)
+        #expect(reading.errorLines == [
+            "broken/unclosed-report-id.xml: malformed XML at line 8: Opening and ending tag mismatch: report_id line 6 "
+                + "and report_metadata (read in recovery mode: no <date_range> in <report_metadata>)",
+        ])
+    }
+
     /// `&nbsp;` is no XML entity; the reference is dropped and the rest is read.
     @Test func undeclaredEntity() throws {
         let reading = Fixture.read("broken/undeclared-entity.xml")
