@@ -263,7 +263,8 @@ public struct AuditTally: Sendable {
             keyCounts[Int(key)]!.merge(value) { nameMap[Int($0)] }
         }
         for (key, value) in other.totals {
-            let mapped = Key(row: rowMap[Int(key.row)], headerFrom: nameMap[Int(key.headerFrom)], diagnosis: key.diagnosis,
+            let mapped = Key(row: rowMap[Int(key.row)], headerFrom: nameMap[Int(key.headerFrom)],
+                             diagnosis: key.diagnosis,
                              failingKey: key.failingKey == Self.noKey ? Self.noKey : keyMap[Int(key.failingKey)])
             totals[mapped, default: MessageTotals()].add(value)
         }

@@ -74,8 +74,8 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
     /// Whether the domain owner has something to fix before tightening the policy.
     public var needsAction: Bool {
         switch self {
-        case .dkimNotAligned, .spfNotAligned, .dkimStrictAlignment, .spfStrictAlignment, .dkimFailsForDomain, .spfFailsForDomain, .spfErrorForDomain,
-             .noDKIMSignature: true
+        case .dkimNotAligned, .spfNotAligned, .dkimStrictAlignment, .spfStrictAlignment, .dkimFailsForDomain,
+             .spfFailsForDomain, .spfErrorForDomain, .noDKIMSignature: true
         case .aligned, .forwarded, .likelySpoofing: false
         }
     }

@@ -26,8 +26,8 @@ extension Diagnosis {
     /// Diagnoses one record, `dkimAligned(i)` and `spfAligned(i)` telling whether the domain of its `i`th DKIM or
     /// SPF result is aligned with its `header_from` under the policy (`OrganisationalDomain.isAligned`; `AuditTally`
     /// answers from domain ids), `dkimRelaxed(i)` and `spfRelaxed(i)` whether it is under relaxed alignment (the
-    /// same, unless the policy says `s`), `spfIsDirectSender(i)` whether the domain of its `i`th SPF result is the return
-    /// path of a service that sends from its own servers (`KnownService.sendsDirectly`).
+    /// same, unless the policy says `s`), `spfIsDirectSender(i)` whether the domain of its `i`th SPF result is the
+    /// return path of a service that sends from its own servers (`KnownService.sendsDirectly`).
     ///
     /// `failingSignature` is set to the index of the domain's own signature that failed (`fail` or `permerror`,
     /// one with a selector first) when the record is `forwarded` or `dkimFailsForDomain` for it, by no override
@@ -56,8 +56,8 @@ extension Diagnosis {
             // the key in DNS is missing or not the one the source signs with. Judged from the record alone; the
             // tally judges by the key instead where the report names a selector.
             let failsAtSource = dkim.indices.contains { dkimAligned($0) && dkim[$0].result == .permerror }
-                || dkim.indices.contains { dkimAligned($0) && dkim[$0].result == .fail }
-                && spf.indices.contains { spf[$0].result == .pass && !spfAligned($0) && spfIsDirectSender($0) }
+                || (dkim.indices.contains { dkimAligned($0) && dkim[$0].result == .fail }
+                    && spf.indices.contains { spf[$0].result == .pass && !spfAligned($0) && spfIsDirectSender($0) })
             self = failsAtSource ? .dkimFailsForDomain : .forwarded
             let failing = dkim.indices.filter {
                 dkimAligned($0) && (dkim[$0].result == .fail || dkim[$0].result == .permerror)

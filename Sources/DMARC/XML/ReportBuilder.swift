@@ -21,7 +21,7 @@ final class ReportBuilder {
     var shouldStop: Bool { state.hasFailed }
     /// Whether text is being read into a field (or straight inside a `<reason>`); most text between elements is
     /// layout whitespace, read by no one.
-    var isCapturingText: Bool { state.captureDepth >= 0 || state.reason != nil && state.stack.last == .reason }
+    var isCapturingText: Bool { state.captureDepth >= 0 || state.readsBareReason }
     /// Called once `</feedback>` is read; what follows is only checked for being empty.
     var onFeedbackEnd: () -> Void = {}
 
@@ -125,6 +125,7 @@ final class ReportBuilder {
     }
 
     func startElement(_ name: ElementName, namespaceURI: String?) {
+        if state.readsBareReason { state.readsBareReason = false }  // the reason has elements: it is no bare text
         let parent = state.stack.last ?? .other
         state.stack.append(name)
         guard state.stack.count <= limits.maxElementDepth else {
@@ -171,6 +172,7 @@ final class ReportBuilder {
         case (.policyEvaluated, .reason):
             state.reason = OverrideReason(type: .unrecognised(""))
             state.bareReasonText.removeAll(keepingCapacity: true)
+            state.readsBareReason = true
         case (.authResults, .dkim): state.dkimResult = DKIMAuthResult(domain: "", result: .none)
         case (.authResults, .spf): state.spfResult = SPFAuthResult(domain: "", result: .none)
         default:
@@ -206,6 +208,7 @@ final class ReportBuilder {
         case (.feedback, .record): finishRecord()
         // Each result is taken from the state, not copied: its strings go into the record without a retain.
         case (.policyEvaluated, .reason):
+            state.readsBareReason = false
             if state.reason?.type == .unrecognised(""), !state.bareReasonText.isEmpty {
                 // A reporter that writes the type as the reason's own text (seen in dmarc-report-viewer#21).
                 state.reason?.type = PolicyOverride(reportText: String(decoding: state.bareReasonText, as: UTF8.self))
@@ -248,8 +251,7 @@ final class ReportBuilder {
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard state.captureDepth >= 0 else {
-            if state.reason != nil && state.stack.last == .reason
-                && state.bareReasonText.count + bytes.count <= Self.bareReasonLimit {
+            if state.readsBareReason && state.bareReasonText.count + bytes.count <= Self.bareReasonLimit {
                 state.bareReasonText += bytes
             }
             return
@@ -509,6 +511,9 @@ extension ReportBuilder {
         /// Text written straight inside `<reason>` (`<reason>local_policy</reason>`), read as its type when it has
         /// no `<type>`; at most `bareReasonLimit` bytes (no type is longer).
         var bareReasonText: [UInt8] = []
+        /// Inside a `<reason>` before any element of it: its text is `bareReasonText`. A flag of its own, as
+        /// `isCapturingText` is asked for every text between elements.
+        var readsBareReason = false
         var dkimResult: DKIMAuthResult?
         var spfResult: SPFAuthResult?
         /// What the RFCs require that the report has shown so far.

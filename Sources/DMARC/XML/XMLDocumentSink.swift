@@ -181,7 +181,8 @@ final class XMLDocumentSink: ByteSink {
         if let failure = builder.failure {
             // libxml2's recovery from a broken tag (`<report_id>1/report_id>`) can swallow the elements after it:
             // the report then lacks a part because the XML is broken, and the error names the break first.
-            if case .invalidReport(let defect) = failure, defect.isMissingPart, let recovered = parser.diagnostics.first {
+            if case .invalidReport(let defect) = failure, defect.isMissingPart,
+               let recovered = parser.diagnostics.first {
                 throw DMARCError(.malformedXML(line: recovered.line, message: recovered.message
                                                 + " (read in recovery mode: \(defect))"), at: origin)
             }
