@@ -49,7 +49,7 @@ struct AuditCommandTests {
     @Test func jsonHasCodesNumbersBooleansAndSourceObjects() async throws {
         let run = try await CLIRun(["--audit", "--format", "ndjson", "--include-ips", "192.0.2.50", folder])
         #expect(run.stdout == """
-            {"sender":"example.com (SPF only)","header_from":"example.com","diagnosis":"spf_fails","verdict":"SPF fails for your domain","needs_action":true,"service":null,"dkim_domains":[],"spf_domains":["example.com"],"sources":1,"top_sources":[{"ip":"192.0.2.50","messages":35}],"messages":35,"dmarc_pass":10,"dmarc_fail":25,"pass_percent":28.6,"forwarded_messages":0,"forwarded_percent":0.0,"action":"add the source to your SPF record, or stop it sending as your domain"}
+            {"sender":"example.com (SPF only)","header_from":"example.com","diagnosis":"spf_fails","verdict":"SPF fails for your domain","needs_action":true,"service":null,"dkim_domains":[],"spf_domains":["example.com"],"sources":1,"top_sources":[{"ip":"192.0.2.50","messages":35}],"messages":35,"dmarc_pass":10,"dmarc_fail":25,"pass_percent":28.6,"forwarded_messages":0,"forwarded_percent":0.0,"action":"add the source to your SPF record and sign its mail with DKIM (SPF alone fails once forwarded), or stop it sending as your domain"}
 
             """)
         // Filters apply before the totals: with the own servers' mail beside them, the spoofers stay sporadic.

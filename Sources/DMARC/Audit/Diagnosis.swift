@@ -50,7 +50,9 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
         switch self {
         case .aligned: "nothing to do"
         case .dkimNotAligned: "sign with your own domain at that service (a DKIM key under your domain)"
-        case .spfNotAligned: "set a custom MAIL FROM / return-path under your domain at that service"
+        case .spfNotAligned:
+            "sign with your own domain at that service (a DKIM key under your domain, which survives forwarding), or "
+                + "set a custom MAIL FROM / return-path under your domain there"
         case .dkimStrictAlignment:
             "sign with exactly the From domain (d= that name), or set adkim=r in your DMARC record: it signs with "
                 + "another name of your domain, which adkim=s refuses"
@@ -60,7 +62,9 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
         case .dkimFailsForDomain:
             "publish the DKIM key this source signs with under your domain (the selector's record is missing or "
                 + "stale: --dkim shows each selector's results)"
-        case .spfFailsForDomain: "add the source to your SPF record, or stop it sending as your domain"
+        case .spfFailsForDomain:
+            "add the source to your SPF record and sign its mail with DKIM (SPF alone fails once forwarded), or stop it "
+                + "sending as your domain"
         case .spfErrorForDomain:
             "fix your SPF record: receivers get a permerror (a syntax error, or more than 10 DNS look-ups by "
                 + "include, a, mx, ptr, exists and redirect)"

@@ -38,8 +38,9 @@ public struct SenderVerdict: Sendable {
     }
 
     /// What to do: the diagnosis's action, said for this sender where strict alignment (`adkim=s`, `aspf=s`)
-    /// refuses a name of the domain's own it authenticates as (`mail.example.com` for `example.com`), and where
-    /// the sender is a free mailbox service, at which no one can sign with their own domain.
+    /// refuses a name of the domain's own it authenticates as (`mail.example.com` for `example.com`), where the
+    /// sender is a free mailbox service, at which no one can sign with their own domain, and where it is aligned by
+    /// SPF alone.
     public var action: String {
         let diagnosis = self.diagnosis
         if diagnosis == .dkimNotAligned || diagnosis == .spfNotAligned,
@@ -51,6 +52,15 @@ public struct SenderVerdict: Sendable {
             domain != self.headerFrom && OrganisationalDomain.isAligned(domain, with: self.headerFrom, mode: .relaxed)
         }
         switch diagnosis {
+        case .aligned:
+            // SPF alone aligns: forwarding breaks it, a signature survives (the receiver's DMARC then fails it).
+            let isAlignedName = { (domain: String) in
+                OrganisationalDomain.isAligned(domain, with: self.headerFrom, mode: .relaxed)
+            }
+            if sender.spfDomains.contains(where: isAlignedName) && !sender.dkimDomains.contains(where: isAlignedName) {
+                return "nothing to do; aligned by SPF alone, which forwarding breaks: a DKIM key under your domain "
+                    + "keeps its mail passing"
+            }
         case .dkimStrictAlignment:
             if let own = sender.dkimDomains.first(where: isOwnName) {
                 return "sign with exactly \(headerFrom) (d=\(headerFrom)), or set adkim=r in your DMARC record: it signs "

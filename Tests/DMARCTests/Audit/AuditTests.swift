@@ -116,6 +116,21 @@ struct AuditTests {
         #expect(verdict?.action == Diagnosis.dkimNotAligned.action)
     }
 
+    @Test func aSenderAlignedBySPFAloneIsToldToSign() {
+        var tally = AuditTally()
+        let header = ReportHeader(policy: PolicyPublished(domain: "example.com"))
+        tally.add(record("192.0.2.1", spfEvaluated: .pass, dkim: [("mailgun.org", .pass)],
+                         spf: [("bounce.example.com", .pass)]), in: header)
+        tally.add(record("192.0.2.2", dkimEvaluated: .pass, spfEvaluated: .pass, dkim: [("example.net", .pass)],
+                         spf: [("example.net", .pass)], headerFrom: "example.net"), in: header)
+        let actions = SenderAudit(tally).verdicts.map { "\($0.diagnosis.rawValue): \($0.action)" }
+        #expect(actions.sorted() == [
+            "aligned: nothing to do",
+            "aligned: nothing to do; aligned by SPF alone, which forwarding breaks: a DKIM key under your domain keeps "
+                + "its mail passing",
+        ])
+    }
+
     @Test func aFreeMailboxGetsNoAdviceItCannotFollow() {
         var tally = AuditTally()
         let header = ReportHeader(policy: PolicyPublished(domain: "example.com"))
