@@ -6,6 +6,8 @@ public struct PolicyDomainTotals: Sendable, Hashable {
     public private(set) var policies: Set<String> = []
     /// The published `sp=` values, likewise.
     public private(set) var subdomainPolicies: Set<String> = []
+    /// The published `np=` values (RFC 9990: for subdomains that do not exist), likewise.
+    public private(set) var nonexistentSubdomainPolicies: Set<String> = []
     /// The published `pct=` values, as decimal text, likewise.
     public private(set) var percentages: Set<String> = []
 
@@ -16,9 +18,12 @@ public struct PolicyDomainTotals: Sendable, Hashable {
     mutating func add(_ totals: MessageTotals, policy: PolicyWords) {
         self.totals.add(totals)
         // Consecutive records share their report's policy: compare before hashing.
-        let (p, sp, pct) = (policy.p, policy.sp, policy.pct)
+        let (p, sp, np, pct) = (policy.p, policy.sp, policy.np, policy.pct)
         if policies.count != 1 || policies.first != p { policies.insert(p) }
         if subdomainPolicies.count != 1 || subdomainPolicies.first != sp { subdomainPolicies.insert(sp) }
+        if nonexistentSubdomainPolicies.count != 1 || nonexistentSubdomainPolicies.first != np {
+            nonexistentSubdomainPolicies.insert(np)
+        }
         if percentages.count != 1 || percentages.first != pct { percentages.insert(pct) }
     }
 
@@ -27,17 +32,19 @@ public struct PolicyDomainTotals: Sendable, Hashable {
         totals.add(other.totals)
         policies.formUnion(other.policies)
         subdomainPolicies.formUnion(other.subdomainPolicies)
+        nonexistentSubdomainPolicies.formUnion(other.nonexistentSubdomainPolicies)
         percentages.formUnion(other.percentages)
     }
 }
 
-/// The published `p=`, `sp=` and `pct=` of a report as `PolicyDomainTotals` lists them (`-` when left out).
+/// The published `p=`, `sp=`, `np=` and `pct=` of a report as `PolicyDomainTotals` lists them (`-` when left out).
 struct PolicyWords: Sendable, Equatable {
-    var p: String, sp: String, pct: String
+    var p: String, sp: String, np: String, pct: String
 
     init(_ policy: PolicyPublished) {
         p = policy.p?.word ?? "-"
         sp = policy.sp?.word ?? "-"
+        np = policy.np?.word ?? "-"
         pct = policy.pct.map(String.init) ?? "-"
     }
 }

@@ -82,7 +82,7 @@ struct AuditTallyTests {
         }.sorted()
             + tally.policyDomains.map { domain, totals in
                 "\(domain) \(totals.totals) \(totals.policies.sorted()) \(totals.subdomainPolicies.sorted()) "
-                    + "\(totals.percentages.sorted())"
+                    + "\(totals.nonexistentSubdomainPolicies.sorted()) \(totals.percentages.sorted())"
             }.sorted()
             + tally.dkimKeys.map { key, totals in
                 "\(key.domain) \(key.selector) \([totals.messages, totals.pass, totals.fail, totals.other]) "
