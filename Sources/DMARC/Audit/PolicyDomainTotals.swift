@@ -17,14 +17,15 @@ public struct PolicyDomainTotals: Sendable, Hashable {
     /// Counts a record's `totals`, of a report published with `policy` (its words: `PolicyWords`).
     mutating func add(_ totals: MessageTotals, policy: PolicyWords) {
         self.totals.add(totals)
-        // Consecutive records share their report's policy: compare before hashing.
-        let (p, sp, np, pct) = (policy.p, policy.sp, policy.np, policy.pct)
-        if policies.count != 1 || policies.first != p { policies.insert(p) }
-        if subdomainPolicies.count != 1 || subdomainPolicies.first != sp { subdomainPolicies.insert(sp) }
-        if nonexistentSubdomainPolicies.count != 1 || nonexistentSubdomainPolicies.first != np {
-            nonexistentSubdomainPolicies.insert(np)
-        }
-        if percentages.count != 1 || percentages.first != pct { percentages.insert(pct) }
+        Self.note(policy.p, in: &policies)
+        Self.note(policy.sp, in: &subdomainPolicies)
+        Self.note(policy.np, in: &nonexistentSubdomainPolicies)
+        Self.note(policy.pct, in: &percentages)
+    }
+
+    /// Adds `word` to `words`. Consecutive records share their report's policy: compared before hashing.
+    private static func note(_ word: String, in words: inout Set<String>) {
+        if words.count != 1 || words.first != word { words.insert(word) }
     }
 
     /// Adds the same domain's totals counted elsewhere.

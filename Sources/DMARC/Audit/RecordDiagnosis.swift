@@ -59,10 +59,11 @@ extension Diagnosis {
                 || (dkim.indices.contains { dkimAligned($0) && dkim[$0].result == .fail }
                     && spf.indices.contains { spf[$0].result == .pass && !spfAligned($0) && spfIsDirectSender($0) })
             self = failsAtSource ? .dkimFailsForDomain : .forwarded
-            let failing = dkim.indices.filter {
-                dkimAligned($0) && (dkim[$0].result == .fail || dkim[$0].result == .permerror)
+            func isFailing(_ index: Int) -> Bool {
+                dkimAligned(index) && (dkim[index].result == .fail || dkim[index].result == .permerror)
             }
-            failingSignature = failing.first { !(dkim[$0].selector ?? "").isEmpty } ?? failing.first
+            failingSignature = dkim.indices.first { isFailing($0) && !(dkim[$0].selector ?? "").isEmpty }
+                ?? dkim.indices.first(where: isFailing)
         } else if dkim.indices.contains(where: { dkim[$0].result == .pass && !dkimAligned($0) && dkimRelaxed($0) }) {
             // Strict alignment refuses a name of the domain's own: the fix is a word in the DMARC record, or the
             // exact name, whatever else the record holds.

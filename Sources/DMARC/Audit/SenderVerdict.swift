@@ -48,15 +48,13 @@ public struct SenderVerdict: Sendable {
             return "someone sends as \(headerFrom) from a personal \(service) mailbox, which cannot sign with your "
                 + "domain: have them send through your own mail service (under p=reject this mail is lost)"
         }
-        let isOwnName = { (domain: String) in
-            domain != self.headerFrom && OrganisationalDomain.isAligned(domain, with: self.headerFrom, mode: .relaxed)
+        let isAlignedName = { (domain: String) in
+            OrganisationalDomain.isAligned(domain, with: self.headerFrom, mode: .relaxed)
         }
+        let isOwnName = { (domain: String) in domain != self.headerFrom && isAlignedName(domain) }
         switch diagnosis {
         case .aligned:
             // SPF alone aligns: forwarding breaks it, a signature survives (the receiver's DMARC then fails it).
-            let isAlignedName = { (domain: String) in
-                OrganisationalDomain.isAligned(domain, with: self.headerFrom, mode: .relaxed)
-            }
             if sender.spfDomains.contains(where: isAlignedName) && !sender.dkimDomains.contains(where: isAlignedName) {
                 return "nothing to do; aligned by SPF alone, which forwarding breaks: a DKIM key under your domain "
                     + "keeps its mail passing"
