@@ -107,7 +107,7 @@ struct AuditCaseCommandTests {
         #expect(try await verdicts([Self.folder("spf-permerror")]) == [
             "unauthenticated 192.0.2.25 | example.com | spf_error | 100 | 0 | 0",
             "unknown sources | example.com | likely_spoofing | 20 | 0 | 0",
-            "example.com | example.com | aligned | 300 | 300 | 0",
+            "example.com (DKIM only) | example.com | aligned | 300 | 300 | 0",
         ])
     }
 

@@ -18,7 +18,7 @@ struct AuditCommandTests {
             ["SendGrid", "dkim_not_aligned", "true", "2", "200", "200"],
             ["unknown sources", "likely_spoofing", "false", "3", "90", "90"],
             ["Mailchimp", "spf_not_aligned", "true", "1", "60", "60"],
-            ["mail.example.com (SPF only)", "no_dkim", "true", "1", "27", "27"],
+            ["mail.example.com (HELO only)", "no_dkim", "true", "1", "27", "27"],
             ["example.com (SPF only)", "spf_fails", "true", "1", "35", "25"],
             ["forwarder.example.net (SPF only)", "forwarded", "false", "1", "7", "7"],
             ["lists.example.org (SPF only)", "forwarded", "false", "1", "5", "5"],

@@ -80,8 +80,9 @@ public struct Sender: Hashable, Sendable, Comparable {
     static let unauthenticatedSources = Sender(kind: .unauthenticatedSources)
 
     /// A short name for the table: the service's name; else the main authenticated domain, a DKIM signing domain
-    /// first (a signature names the sender best), with "+N more" for the other domains (`example.com +2 more`), and
-    /// "(SPF only)" when nothing signs (`bounce.example.com +1 more (SPF only)`: another sender than one that signs);
+    /// first (a signature names the sender best), with "+N more" for the other domains (`example.com +2 more`),
+    /// marked by what alone authenticates: "(SPF only)" when nothing signs (`bounce.example.com +1 more (SPF
+    /// only)`), "(HELO only)" when SPF passes for HELO names alone, "(DKIM only)" when SPF passes for nothing;
     /// `unauthenticated 192.0.2.50` for a steady source that authenticates as nothing (`unauthenticated
     /// 192.0.2.50 (example.net)` when enrichment says whose it is), `unknown sources`.
     private static func makeName(kind: Kind, service: String?, authenticatedAs: [String], sourceLabel: String?)
@@ -118,7 +119,17 @@ public struct Sender: Hashable, Sendable, Comparable {
         }
         guard let main = domains.first else { return "unauthenticated" }
         let more = domains.count > 1 ? " +\(domains.count - 1) more" : ""
-        return main + more + (dkimDomains.isEmpty ? " (SPF only)" : "")
+        // What authenticates tells senders with the same domains apart: a relay that passes SPF for its HELO
+        // name only, a source that signs but passes no SPF (forwarded mail, a service that keeps its own return
+        // path), and one that does both are three senders, and would be three rows of one name.
+        let mark: String
+        switch (dkimDomains.isEmpty, mailFromDomains.isEmpty, heloDomains.isEmpty) {
+        case (true, true, _): mark = " (HELO only)"
+        case (true, false, _): mark = " (SPF only)"
+        case (false, true, true): mark = " (DKIM only)"
+        case (false, _, _): mark = ""
+        }
+        return main + more + mark
     }
 
     /// The domains of passing DKIM signatures (`d=`), sorted.

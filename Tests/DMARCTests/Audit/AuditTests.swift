@@ -98,7 +98,7 @@ struct AuditTests {
         let actions = SenderAudit(tally).verdicts.map { "\($0.sender.name): \($0.diagnosis.rawValue): \($0.action)" }
         #expect(actions.sorted() == [
             "SendGrid: dkim_not_aligned: " + Diagnosis.dkimNotAligned.action,
-            "mail.example.com: dkim_strict: sign with exactly example.com (d=example.com), or set adkim=r in your DMARC "
+            "mail.example.com (DKIM only): dkim_strict: sign with exactly example.com (d=example.com), or set adkim=r in your DMARC "
                 + "record: it signs as mail.example.com, which strict alignment refuses",
         ])
     }
@@ -172,7 +172,7 @@ struct AuditTests {
         tally.add(record("192.0.2.7", dkimEvaluated: .pass, dkim: [("example.com", .pass)]), in: header)
         let audit = SenderAudit(tally)
         // 203.0.113.9 sends a quarter of the mail: steady, so a sender of its own with a gap, not a spoofer.
-        #expect(audit.verdicts.map(\.sender.name) == ["SendGrid", "unauthenticated 203.0.113.9", "example.com"])
+        #expect(audit.verdicts.map(\.sender.name) == ["SendGrid", "unauthenticated 203.0.113.9", "example.com (DKIM only)"])
         #expect(audit.verdicts.map(\.diagnosis) == [.dkimNotAligned, .spfFailsForDomain, .aligned])
         #expect(audit.verdicts[0].sources.map(\.source.text) == ["198.51.100.1", "198.51.100.2"])
         #expect(audit.senderCount == 3)

@@ -30,7 +30,7 @@ struct SenderAuditRuleTests {
         tally.add(record("203.0.113.70", 7, dkim: [("example.com", "s1", .fail)], spf: [("fwd.example.net", .pass)]),
                   in: header(day: 0))
         let audit = SenderAudit(tally)
-        let own = audit.verdicts.first { $0.sender.name == "example.com" }!
+        let own = audit.verdicts.first { $0.sender.name == "example.com (DKIM only)" }!
         #expect(own.diagnosis == .aligned)
         #expect(own.forwardedShare == 0.1)
         // A forwarder whose mail is all forwarded keeps the forwarded verdict.
@@ -49,7 +49,7 @@ struct SenderAuditRuleTests {
             tally.add(record("198.51.100.\(day)", 1, spf: [("spammer.example", .pass)]), in: header(day: day))
         }
         let audit = SenderAudit(tally)
-        #expect(audit.verdicts.map(\.sender.name) == ["unknown sources", "unauthenticated 192.0.2.77", "example.com"])
+        #expect(audit.verdicts.map(\.sender.name) == ["unknown sources", "unauthenticated 192.0.2.77", "example.com (DKIM only)"])
         #expect(audit.verdicts.map(\.diagnosis) == [.likelySpoofing, .spfFailsForDomain, .aligned])
         #expect(audit.verdicts[0].messagesBySource.count == 84)
         // Seen on only 2 days, and 0.4 % of the mail: sporadic.
@@ -58,7 +58,7 @@ struct SenderAuditRuleTests {
             twoDays.add(record("192.0.2.10", 500, pass: true, dkim: own), in: header(day: day))
             twoDays.add(record("192.0.2.77", 2, spf: [("example.com", .softfail)]), in: header(day: day))
         }
-        #expect(SenderAudit(twoDays).verdicts.map(\.sender.name) == ["unknown sources", "example.com"])
+        #expect(SenderAudit(twoDays).verdicts.map(\.sender.name) == ["unknown sources", "example.com (DKIM only)"])
         // A real share of the mail makes it steady on one day.
         #expect(SteadySourceRule().isSteady(days: 1, messages: 60, domainMessages: 1000))
         #expect(!SteadySourceRule().isSteady(days: 1, messages: 40, domainMessages: 1000))
@@ -71,11 +71,11 @@ struct SenderAuditRuleTests {
             burst.add(record("192.0.2.10", 1, pass: true, dkim: own), in: header(day: day))
         }
         burst.add(record("185.220.101.47", 12, spf: [("example.com", .fail)]), in: header(day: 9))
-        #expect(SenderAudit(burst).verdicts.map(\.sender.name) == ["unknown sources", "example.com"])
+        #expect(SenderAudit(burst).verdicts.map(\.sender.name) == ["unknown sources", "example.com (DKIM only)"])
         var oneDay = AuditTally()
         oneDay.add(record("192.0.2.10", 100, pass: true, dkim: own), in: header(day: 0))
         oneDay.add(record("192.0.2.77", 12, spf: [("example.com", .fail)]), in: header(day: 0))
-        #expect(SenderAudit(oneDay).verdicts.map(\.sender.name) == ["unauthenticated 192.0.2.77", "example.com"])
+        #expect(SenderAudit(oneDay).verdicts.map(\.sender.name) == ["unauthenticated 192.0.2.77", "example.com (DKIM only)"])
     }
 
     @Test func oneSourceSendingAsTwoDomainsIsJudgedPerDomain() {
@@ -106,7 +106,7 @@ struct SenderAuditRuleTests {
         tally.add(record("209.85.220.9", 2, dkim: [("gmail.com", "20230601", .pass)], spf: [("gmail.com", .pass)]),
                   in: header(day: 0))
         let rows = SenderAudit(tally).verdicts.map { "\($0.sender.name) \($0.diagnosis.rawValue)" }
-        #expect(rows == ["Mailchimp spf_not_aligned", "unknown sources likely_spoofing", "example.com aligned"])
+        #expect(rows == ["Mailchimp spf_not_aligned", "unknown sources likely_spoofing", "example.com (DKIM only) aligned"])
     }
 
     @Test func aFailingSignatureOfTheDomainIsJudgedByItsKey() {
@@ -127,7 +127,7 @@ struct SenderAuditRuleTests {
              (record("192.0.2.10", 100, pass: true, dkim: own), header(day: day))]
         }
         let expected = ["unauthenticated 192.0.2.41 dkim_fails", "Mailgun forwarded", "Amazon SES forwarded",
-                        "Postmark aligned", "example.com aligned"]
+                        "Postmark aligned", "example.com (DKIM only) aligned"]
         for split in [0, 7, rows.count] {
             var first = AuditTally(), second = AuditTally()
             for (index, (record, header)) in rows.enumerated() {
@@ -220,7 +220,7 @@ struct SenderAuditEnrichmentTests {
         ]
         let names = SenderAudit(tally, enrichment: enrichment).verdicts.map(\.sender.name)
         #expect(names == ["unknown sources", "unauthenticated 198.51.100.1 (example.com)",
-                          "unauthenticated 198.51.100.2 (Zendesk)", "example.com"])
-        #expect(SenderAudit(tally).verdicts.map(\.sender.name) == ["unknown sources", "example.com"])
+                          "unauthenticated 198.51.100.2 (Zendesk)", "example.com (DKIM only)"])
+        #expect(SenderAudit(tally).verdicts.map(\.sender.name) == ["unknown sources", "example.com (DKIM only)"])
     }
 }
