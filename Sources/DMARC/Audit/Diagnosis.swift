@@ -14,7 +14,7 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
     /// The sender signs with the domain, and the signature does not verify at the source: the key is missing from
     /// DNS or not the one it signs with. In a tally, a key (domain and selector) that fails and never passes; for
     /// one record alone, a DKIM `permerror`, or a `fail` on mail straight from a sending service, which forwards no
-    /// one's mail.
+    /// one's mail. A signature the receiver refused (`policy`, `neutral`: a key too weak, a syntax error) always.
     case dkimFailsForDomain = "dkim_fails"
     /// SPF fails or softfails for the sender's own domain: the source is not in the SPF record.
     case spfFailsForDomain = "spf_fails"
@@ -57,11 +57,11 @@ public enum Diagnosis: String, Sendable, Hashable, Codable, CaseIterable, Compar
             "sign with exactly the From domain (d= that name), or set adkim=r in your DMARC record: it signs with "
                 + "another name of your domain, which adkim=s refuses"
         case .spfStrictAlignment:
-            "use exactly the From domain as its return-path (MAIL FROM) domain, or set aspf=r in your DMARC record: "
-                + "SPF passes for another name of your domain, which aspf=s refuses"
+            "sign its mail with DKIM under your domain, or set aspf=r in your DMARC record: SPF passes for another "
+                + "name of your domain (a return-path subdomain), and aspf=s aligns only the exact From domain"
         case .dkimFailsForDomain:
-            "publish the DKIM key this source signs with under your domain (the selector's record is missing or "
-                + "stale: --dkim shows each selector's results)"
+            "publish the DKIM key this source signs with under your domain, or replace it where receivers refuse it "
+                + "(the selector's record is missing, stale or too weak a key: --dkim shows each selector's results)"
         case .spfFailsForDomain:
             "add the source to your SPF record and sign its mail with DKIM (SPF alone fails once forwarded), or stop it "
                 + "sending as your domain"

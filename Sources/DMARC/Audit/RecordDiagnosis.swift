@@ -55,6 +55,16 @@ extension Diagnosis {
             // straight from a sending service (SPF passes for its return path, which no forwarder sends as): then
             // the key in DNS is missing or not the one the source signs with. Judged from the record alone; the
             // tally judges by the key instead where the report names a selector.
+            // A signature the receiver refused (`policy`: a key too short, an `l=` tag, an expired signature;
+            // `neutral`: a syntax error, RFC 8601 section 2.7.1) is the signer's to fix wherever it went, and no
+            // receiver's pass elsewhere says otherwise: the key is not judged for it.
+            let refused = dkim.indices.contains {
+                dkimAligned($0) && (dkim[$0].result == .policy || dkim[$0].result == .neutral)
+            }
+            if refused {
+                self = .dkimFailsForDomain
+                return
+            }
             let failsAtSource = dkim.indices.contains { dkimAligned($0) && dkim[$0].result == .permerror }
                 || (dkim.indices.contains { dkimAligned($0) && dkim[$0].result == .fail }
                     && spf.indices.contains { spf[$0].result == .pass && !spfAligned($0) && spfIsDirectSender($0) })

@@ -65,9 +65,12 @@ public struct SenderVerdict: Sendable {
                     + "as \(own), which strict alignment refuses"
             }
         case .spfStrictAlignment:
+            // DKIM first: a sending service's return path is a subdomain (its bounces go to the service), never the
+            // From domain itself, and a signature survives forwarding.
             if let own = sender.spfDomains.first(where: isOwnName) {
-                return "use exactly \(headerFrom) as its return-path (MAIL FROM) domain, or set aspf=r in your DMARC "
-                    + "record: SPF passes for \(own), which strict alignment refuses"
+                return "sign its mail with DKIM as \(headerFrom) (d=\(headerFrom)), or set aspf=r in your DMARC "
+                    + "record: SPF passes for \(own), and strict alignment accepts only \(headerFrom) itself as "
+                    + "the return-path (MAIL FROM) domain"
             }
         default:
             break

@@ -54,6 +54,10 @@ struct AuditTests {
         #expect(Diagnosis(record: record("192.0.2.1", dkim: [("example.com", .permerror)], reason: .forwarded),
                           policy: relaxed) == .forwarded)
         #expect(diagnosis([("other.example.net", .permerror)], []) == .likelySpoofing)
+        // A signature the receiver refused (a key too weak: policy; a syntax error: neutral) is no forwarding.
+        #expect(diagnosis([("example.com", .policy)], [("fwd.example.net", .pass)]) == .dkimFailsForDomain)
+        #expect(diagnosis([("example.com", .neutral)], []) == .dkimFailsForDomain)
+        #expect(diagnosis([("other.example.net", .policy)], []) == .likelySpoofing)
         #expect(Diagnosis.dkimFailsForDomain.needsAction)
         // The domain's SPF record broken (permerror) for a source of its own; not for another domain's check.
         #expect(diagnosis([], [("example.com", .permerror)]) == .spfErrorForDomain)

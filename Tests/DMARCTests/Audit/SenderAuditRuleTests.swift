@@ -9,7 +9,7 @@ struct SenderAuditRuleTests {
                         dkim: [(String, String, DKIMResult)] = [], spf: [(String, SPFResult)] = [],
                         reason: PolicyOverride? = nil) -> Record {
         Record(sourceIP: SourceIP(reportText: ip), count: count,
-               policyEvaluated: PolicyEvaluated(disposition: .none, dkim: pass ? .pass : .fail, spf: .fail,
+               policyEvaluated: PolicyEvaluated(disposition: Disposition.none, dkim: pass ? .pass : .fail, spf: .fail,
                                                 reasons: reason.map { [OverrideReason(type: $0)] } ?? []),
                identifiers: Identifiers(headerFrom: headerFrom),
                authResults: AuthResults(dkim: dkim.map { DKIMAuthResult(domain: $0.0, selector: $0.1, result: $0.2) },
@@ -143,10 +143,24 @@ struct SenderAuditRuleTests {
         }
         // One record alone, with no tally to ask: the key missing (permerror), or failing on mail straight from an
         // ESP, is the key; a temperror never is.
-        let policy = PolicyPublished(domain: "example.com", p: .none)
+        let policy = PolicyPublished(domain: "example.com", p: PolicyAction.none)
         #expect(Diagnosis(record: rows[1].0, policy: policy) == .dkimFailsForDomain)
         #expect(Diagnosis(record: rows[3].0, policy: policy) == .forwarded)
         #expect(Diagnosis(record: rows[0].0, policy: policy) == .forwarded)
+    }
+
+    @Test func aRefusedSignatureIsTheSignersToFixWhereverItsKeyPasses() {
+        // A 512-bit key: one receiver accepts it, the others refuse it (policy, neutral). Not forwarded mail.
+        var tally = AuditTally()
+        for day: Int64 in 0..<3 {
+            tally.add(record("192.0.2.80", 20, pass: true, dkim: [("example.com", "old", .pass)]), in: header(day: day))
+            tally.add(record("192.0.2.80", 30, dkim: [("example.com", "old", .policy)]), in: header(day: day))
+            tally.add(record("192.0.2.81", 10, dkim: [("example.com", "old", .neutral)]), in: header(day: day))
+        }
+        let verdicts = SenderAudit(tally).verdicts
+        #expect(verdicts.map { "\($0.sender.name) \($0.diagnosis.rawValue)" }
+                    == ["example.com (DKIM only) dkim_fails", "unauthenticated 192.0.2.81 dkim_fails"])
+        #expect(verdicts.allSatisfy { $0.forwardedMessages == 0 })
     }
 
     @Test func mergedTalliesEqualOneTally() {
@@ -194,7 +208,7 @@ struct SenderAuditEnrichmentTests {
         let header = ReportHeader(metadata: ReportMetadata(dateRange: DateRange(begin: 1_735_689_600)),
                                   policy: PolicyPublished(domain: "example.com", p: .reject, pct: 100))
         let own = Record(sourceIP: SourceIP(reportText: "192.0.2.10"), count: 900,
-                         policyEvaluated: PolicyEvaluated(disposition: .none, dkim: .pass, spf: .pass),
+                         policyEvaluated: PolicyEvaluated(disposition: Disposition.none, dkim: .pass, spf: .pass),
                          identifiers: Identifiers(headerFrom: "example.com"),
                          authResults: AuthResults(dkim: [DKIMAuthResult(domain: "example.com", result: .pass)], spf: []))
         tally.add(own, in: header)
