@@ -26,11 +26,22 @@ public struct Sender: Hashable, Sendable, Comparable {
 
     init(authenticatedAs tokens: Set<String>) {
         let sorted = tokens.sorted()
-        self.init(sortedTokens: sorted, service: sorted.lazy.compactMap(Self.service(ofToken:)).first)
+        self.init(sortedTokens: sorted, service: Self.service(among: sorted.map(Self.service(ofToken:))))
     }
 
-    /// The sender of `sortedTokens` (sorted as strings), whose `service` is the first token's with one
-    /// (`service(ofToken:)`): `SenderAudit` looks each token up once, not once per sender.
+    /// The service that names a sender whose tokens (in order) belong to `services` (nil: to none): the first
+    /// business service; a free mailbox service only when every token is a mailbox service's. A mailbox provider
+    /// sends from shared addresses its customers' own domains pass from too (Google's for Workspace and Gmail):
+    /// one forwarded message passing SPF for gmail.com must not name a Workspace domain's servers "Gmail".
+    static func service(among services: [String?]) -> String? {
+        let mailboxes = KnownService.mailboxServices
+        if let business = services.lazy.compactMap({ $0 }).first(where: { !mailboxes.contains($0) }) { return business }
+        guard services.allSatisfy({ $0 != nil }) else { return nil }
+        return services.first ?? nil
+    }
+
+    /// The sender of `sortedTokens` (sorted as strings), whose `service` is `service(among:)` the tokens':
+    /// `SenderAudit` looks each token up once, not once per sender.
     init(sortedTokens: [String], service: String?) {
         authenticatedAs = sortedTokens
         self.service = service

@@ -130,7 +130,7 @@ public struct SenderAudit: Sendable {
         // character, where splitting the text by characters may cut elsewhere).
         func sender(of tokens: [UInt32]) -> Sender {
             let named = tokens.map { (token: $0, text: textAndService($0)) }.sorted { $0.text.text < $1.text.text }
-            let texts = named.map(\.text.text), service = named.lazy.compactMap(\.text.service).first
+            let texts = named.map(\.text.text), service = Sender.service(among: named.map(\.text.service))
             var dkim: [String] = [], mailFrom: [String] = [], helo: [String] = []
             for (token, _) in named {
                 let name = tally.names.names[Int(tally.domain(ofToken: token))]

@@ -43,13 +43,14 @@ public struct SenderVerdict: Sendable {
     /// SPF alone.
     public var action: String {
         let diagnosis = self.diagnosis
-        if diagnosis == .dkimNotAligned || diagnosis == .spfNotAligned,
-           let service = sender.service, KnownService.mailboxServices.contains(service) {
-            return "someone sends as \(headerFrom) from a personal \(service) mailbox, which cannot sign with your "
-                + "domain: have them send through your own mail service (under p=reject this mail is lost)"
-        }
         let isAlignedName = { (domain: String) in
             OrganisationalDomain.isAligned(domain, with: self.headerFrom, mode: .relaxed)
+        }
+        if diagnosis == .dkimNotAligned || diagnosis == .spfNotAligned,
+           let service = personalMailboxService(passing: diagnosis == .dkimNotAligned ? sender.dkimDomains
+                                                    : sender.spfDomains, isAlignedName: isAlignedName) {
+            return "someone sends as \(headerFrom) from a personal \(service) mailbox, which cannot sign with your "
+                + "domain: have them send through your own mail service (under p=reject this mail is lost)"
         }
         let isOwnName = { (domain: String) in domain != self.headerFrom && isAlignedName(domain) }
         switch diagnosis {
@@ -76,6 +77,20 @@ public struct SenderVerdict: Sendable {
             break
         }
         return diagnosis.action
+    }
+
+    /// The free mailbox service the sender is, or whose domains are all the other domains it passes for
+    /// (`domains`, those not aligned with `header_from`): a Workspace domain's servers carry its users' personal
+    /// Gmail too.
+    private func personalMailboxService(passing domains: [String], isAlignedName: (String) -> Bool) -> String? {
+        let mailboxes = KnownService.mailboxServices
+        if let service = sender.service { return mailboxes.contains(service) ? service : nil }
+        let others = domains.filter { !isAlignedName($0) }
+        let services = others.map { KnownService.named(by: $0) }
+        guard let first = services.first ?? nil, services.allSatisfy({ $0.map(mailboxes.contains) ?? false }) else {
+            return nil
+        }
+        return first
     }
 
     /// Messages diagnosed as forwarded or mailing-list traffic.

@@ -1,4 +1,4 @@
-import DMARC
+@testable import DMARC
 import Testing
 
 /// The verdict rules of `SenderAudit`: forwarded-only failures, steady against sporadic sources, one row per
@@ -147,6 +147,31 @@ struct SenderAuditRuleTests {
         #expect(Diagnosis(record: rows[1].0, policy: policy) == .dkimFailsForDomain)
         #expect(Diagnosis(record: rows[3].0, policy: policy) == .forwarded)
         #expect(Diagnosis(record: rows[0].0, policy: policy) == .forwarded)
+    }
+
+    @Test func aMailboxProvidersSharedServersAreNotNamedAfterItsFreeMailboxes() {
+        // Google sends Workspace mail, Gmail forwarding and personal Gmail from the same addresses.
+        var tally = AuditTally()
+        let workspace: [(String, String, DKIMResult)] = [("example.com", "google", .pass)]
+        for day: Int64 in 0..<3 {
+            tally.add(record("209.85.220.41", 300, pass: true, dkim: workspace, spf: [("example.com", .pass)]),
+                      in: header(day: day))
+            tally.add(record("209.85.220.41", 20, pass: true, dkim: workspace, spf: [("gmail.com", .pass)]),
+                      in: header(day: day))
+        }
+        var verdicts = SenderAudit(tally).verdicts
+        #expect(verdicts.map { "\($0.sender.name) \($0.diagnosis.rawValue)" } == ["example.com +1 more aligned"])
+        #expect(verdicts[0].sender.service == nil)
+        // One user sending as the domain from a personal Gmail account, through those servers.
+        tally.add(record("209.85.220.41", 4, dkim: [("gmail.com", "20230601", .pass)], spf: [("gmail.com", .pass)]),
+                  in: header(day: 2))
+        verdicts = SenderAudit(tally).verdicts
+        #expect(verdicts.map(\.diagnosis) == [.dkimNotAligned])
+        #expect(verdicts[0].action.hasPrefix("someone sends as example.com from a personal Gmail mailbox"))
+        // A source that passes for nothing but Gmail is Gmail.
+        #expect(Sender(authenticatedAs: ["d=gmail.com", "mfrom=gmail.com"]).service == "Gmail")
+        #expect(Sender(authenticatedAs: ["d=example.com", "mfrom=gmail.com"]).service == nil)
+        #expect(Sender(authenticatedAs: ["d=sendgrid.net", "mfrom=gmail.com"]).service == "SendGrid")
     }
 
     @Test func aRefusedSignatureIsTheSignersToFixWhereverItsKeyPasses() {
