@@ -5,7 +5,8 @@ enum PolicyDomainView {
     static let columns: [Table.Column] = [
         .text("policy_domain"), .number("messages"), .number("dmarc_pass"), .number("dmarc_fail"),
         .number("pass_percent"), .number("spf_aligned_percent"), .number("dkim_aligned_percent"),
-        .text("p"), .text("sp"), .text("np"), .text("pct"), .number("senders_needing_action"),
+        .text("p"), .text("sp"), .text("np"), .text("pct"), .text("testing"),
+        .number("senders_needing_action"),
     ]
 
     static func table(_ tally: AuditTally, audit: SenderAudit) -> Table {
@@ -21,7 +22,7 @@ enum PolicyDomainView {
                 percent(messages.dkimPass, of: messages.messages),
                 .list(totals.policies.sorted(), separator: ","), .list(totals.subdomainPolicies.sorted(), separator: ","),
                 .list(totals.nonexistentSubdomainPolicies.sorted(), separator: ","),
-                .list(totals.percentages.sorted(), separator: ","),
+                .list(totals.percentages.sorted(), separator: ","), .list(totals.testing.sorted(), separator: ","),
                 .number(UInt64(audit.sendersNeedingAction(under: domain))),
             ])
         }

@@ -116,19 +116,19 @@ struct AuditCaseCommandTests {
         let folders = ["Fixtures/audit", Self.folder("two-domains")]
         let table = try await CLIRun(["--domains"] + folders)
         #expect(table.stdout == """
-            policy_domain  messages  dmarc_pass  dmarc_fail  pass_percent  spf_aligned_percent  dkim_aligned_percent  p     sp    np  pct  senders_needing_action
-            example.com        1724        1310         414          76.0                 76.0                  75.4  none  none  -   100                       4
-            example.org          20           0          20           0.0                  0.0                   0.0  none  none  -   100                       1
+            policy_domain  messages  dmarc_pass  dmarc_fail  pass_percent  spf_aligned_percent  dkim_aligned_percent  p     sp    np  pct  testing  senders_needing_action
+            example.com        1724        1310         414          76.0                 76.0                  75.4  none  none  -   100  -                             4
+            example.org          20           0          20           0.0                  0.0                   0.0  none  none  -   100  -                             1
 
             """)
         let ndjson = try await CLIRun(["--domains", "--format", "ndjson"] + folders)
         #expect(ndjson.stdout.split(separator: "\n").last == """
-            {"policy_domain":"example.org","messages":20,"dmarc_pass":0,"dmarc_fail":20,"pass_percent":0.0,"spf_aligned_percent":0.0,"dkim_aligned_percent":0.0,"p":["none"],"sp":["none"],"np":["-"],"pct":["100"],"senders_needing_action":1}
+            {"policy_domain":"example.org","messages":20,"dmarc_pass":0,"dmarc_fail":20,"pass_percent":0.0,"spf_aligned_percent":0.0,"dkim_aligned_percent":0.0,"p":["none"],"sp":["none"],"np":["-"],"pct":["100"],"testing":["-"],"senders_needing_action":1}
             """)
         let csv = try await CLIRun(["--domains", "--format", "csv"] + folders)
         #expect(csv.stdout.hasPrefix("policy_domain,messages,dmarc_pass,dmarc_fail,pass_percent,spf_aligned_percent,"
-                                     + "dkim_aligned_percent,p,sp,np,pct,senders_needing_action\r\nexample.com,1724,1310,414,76.0,76.0,75.4,none,"
-                                     + "none,-,100,4\r\n"))
+                                     + "dkim_aligned_percent,p,sp,np,pct,testing,senders_needing_action\r\nexample.com,1724,1310,414,76.0,76.0,75.4,none,"
+                                     + "none,-,100,-,4\r\n"))
     }
 
     @Test func dkimViewInEveryFormat() async throws {

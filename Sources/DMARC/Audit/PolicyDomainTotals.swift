@@ -10,6 +10,9 @@ public struct PolicyDomainTotals: Sendable, Hashable {
     public private(set) var nonexistentSubdomainPolicies: Set<String> = []
     /// The published `pct=` values, as decimal text, likewise.
     public private(set) var percentages: Set<String> = []
+    /// The published `t=` values (RFC 9990's test mode, which replaces `pct`: `y` applies no policy), in lower
+    /// case, likewise.
+    public private(set) var testing: Set<String> = []
 
     /// Nothing counted yet.
     public init() {}
@@ -21,6 +24,7 @@ public struct PolicyDomainTotals: Sendable, Hashable {
         Self.note(policy.sp, in: &subdomainPolicies)
         Self.note(policy.np, in: &nonexistentSubdomainPolicies)
         Self.note(policy.pct, in: &percentages)
+        Self.note(policy.testing, in: &testing)
     }
 
     /// Adds `word` to `words`. Consecutive records share their report's policy: compared before hashing.
@@ -35,17 +39,20 @@ public struct PolicyDomainTotals: Sendable, Hashable {
         subdomainPolicies.formUnion(other.subdomainPolicies)
         nonexistentSubdomainPolicies.formUnion(other.nonexistentSubdomainPolicies)
         percentages.formUnion(other.percentages)
+        testing.formUnion(other.testing)
     }
 }
 
-/// The published `p=`, `sp=`, `np=` and `pct=` of a report as `PolicyDomainTotals` lists them (`-` when left out).
+/// The published `p=`, `sp=`, `np=`, `pct=` and `t=` of a report as `PolicyDomainTotals` lists them (`-` when left
+/// out).
 struct PolicyWords: Sendable, Equatable {
-    var p: String, sp: String, np: String, pct: String
+    var p: String, sp: String, np: String, pct: String, testing: String
 
     init(_ policy: PolicyPublished) {
         p = policy.p?.word ?? "-"
         sp = policy.sp?.word ?? "-"
         np = policy.np?.word ?? "-"
         pct = policy.pct.map(String.init) ?? "-"
+        testing = policy.testing.map { $0.lowercased() } ?? "-"
     }
 }

@@ -213,9 +213,11 @@ struct SenderAuditRuleTests {
         tally.add(record("192.0.2.11", 2, dkim: [("example.com", "s1", .fail)]), in: header(day: 1, p: .quarantine))
         var rfc9990 = header(day: 2)
         rfc9990.policy.np = .reject
+        rfc9990.policy.testing = "Y"
         tally.add(record("192.0.2.10", 0, pass: true, dkim: own), in: rfc9990)
         let domain = try #require(tally.policyDomains["example.com"])
         #expect(domain.nonexistentSubdomainPolicies == ["-", "reject"])
+        #expect(domain.testing == ["-", "y"])
         #expect([domain.totals.messages, domain.totals.dmarcPass, domain.totals.dkimPass, domain.totals.spfPass] == [10, 8, 8, 0])
         #expect(domain.policies == ["none", "quarantine"])
         #expect(domain.percentages == ["100"])
