@@ -60,6 +60,8 @@ public struct AuditTally: Sendable {
     var keyIndices: [UInt64: UInt32] = [:]
     var keys: [(domain: UInt32, selector: UInt32)] = []
     var keyCounts: [DKIMKeyCounts?] = []
+    /// By key and source (`keySource(_:row:)`): the days its signatures passed and failed from there.
+    var keySourceDays: [UInt64: KeySourceDays] = [:]
     /// The records of the report being read (`addTentatively`).
     private var pending = PendingAudit()
     /// The last `header_from` as written and its id: a report's records nearly always name one.
@@ -190,6 +192,10 @@ public struct AuditTally: Sendable {
                 let key = Int(signature.key)
                 if keyCounts[key] == nil { keyCounts[key] = DKIMKeyCounts() }
                 keyCounts[key]!.add(signature.outcome, count: entry.totals.messages, headerFrom: entry.key.headerFrom)
+                if signature.outcome != .other {
+                    keySourceDays[Self.keySource(signature.key, row: entry.key.row), default: KeySourceDays()]
+                        .add(passed: signature.outcome == .pass, day: entry.day)
+                }
             }
             tokenStart = Int(entry.tokenEnd)
             signatureStart = Int(entry.signatureEnd)
@@ -224,6 +230,9 @@ public struct AuditTally: Sendable {
         keyIndices[packed] = index
         return index
     }
+
+    /// A key (index into `keys`) and a source (row) as one dictionary key.
+    static func keySource(_ key: UInt32, row: UInt32) -> UInt64 { UInt64(key) << 32 | UInt64(row) }
 
     /// Whether an SPF scope is `helo`, in any case (lower-cased only when it has the length of one).
     private static func isHELO(_ scope: String?) -> Bool {
@@ -262,6 +271,10 @@ public struct AuditTally: Sendable {
             if keyCounts[Int(key)] == nil { keyCounts[Int(key)] = DKIMKeyCounts() }
             keyCounts[Int(key)]!.merge(value) { nameMap[Int($0)] }
         }
+        for (keySource, days) in other.keySourceDays {
+            let mapped = Self.keySource(keyMap[Int(keySource >> 32)], row: rowMap[Int(keySource & 0xFFFF_FFFF)])
+            keySourceDays[mapped, default: KeySourceDays()].merge(days)
+        }
         for (key, value) in other.totals {
             let mapped = Key(row: rowMap[Int(key.row)], headerFrom: nameMap[Int(key.headerFrom)],
                              diagnosis: key.diagnosis,
@@ -274,14 +287,34 @@ public struct AuditTally: Sendable {
         }
     }
 
-    /// The diagnosis of `key`'s records, now that every record is counted. Where the domain's own signature failed
-    /// and the report names its selector, the key decides rather than the record: a key that passes anywhere (any
-    /// source, any receiver) is published and right, so the signature broke on the way (`forwarded`: a list's
-    /// footer, a forwarder relaying through an ESP); one that never passes is missing from DNS or stale
-    /// (`dkimFailsForDomain`: a server still signing with a retired key fails on every message, every day).
-    func diagnosis(of key: Key) -> Diagnosis {
+    /// The diagnosis of `key`'s records, now that every record is counted, `retired` being `retiredKeys()`. Where
+    /// the domain's own signature failed and the report names its selector, the key decides rather than the record:
+    /// a key that passes (from any source, at any receiver) is published and right, so the signature broke on the
+    /// way (`forwarded`: a list's footer, a forwarder relaying through an ESP); one that never passes is missing
+    /// from DNS or stale (`dkimFailsForDomain`: a server still signing with a retired key fails on every message,
+    /// every day), and so is one that stopped passing (`retired`).
+    func diagnosis(of key: Key, retired: Set<UInt32> = []) -> Diagnosis {
         guard key.failingKey != Self.noKey else { return key.diagnosis }
-        return (keyCounts[Int(key.failingKey)]?.pass ?? 0) > 0 ? .forwarded : .dkimFailsForDomain
+        let passes = (keyCounts[Int(key.failingKey)]?.pass ?? 0) > 0
+        return passes && !retired.contains(key.failingKey) ? .forwarded : .dkimFailsForDomain
+    }
+
+    /// The keys that stopped verifying: a source that signed with the key and passed then failed on two days after
+    /// the key last passed anywhere. Forwarders break a key from their own addresses while it keeps passing from
+    /// the signer's; a key removed from DNS (or replaced) fails from the very servers it passed from, every day
+    /// since. Two days, not one: a report period ending before the signer's next pass is no retirement.
+    func retiredKeys() -> Set<UInt32> {
+        var lastPass: [UInt32: Int64] = [:]
+        for (keySource, days) in keySourceDays where days.lastPass != .min {
+            let key = UInt32(keySource >> 32)
+            lastPass[key] = max(lastPass[key] ?? .min, days.lastPass)
+        }
+        var retired = Set<UInt32>()
+        for (keySource, days) in keySourceDays {
+            let key = UInt32(keySource >> 32)
+            if let last = lastPass[key], days.showsRetirement(keyLastPass: last) { retired.insert(key) }
+        }
+        return retired
     }
 
     /// Whether the source of `row` was counted (a source of a report that did not count has a row, empty).

@@ -26,14 +26,15 @@ public struct SenderAudit: Sendable {
         self.rule = rule
         // Senders as indices into one list, grouped by small integer keys: a `Sender` is hashed once per sender,
         // not once per source (tens of thousands of sources for a busy domain).
-        let (senders, senderOf) = Self.senders(of: tally, rule: rule, enrichment: enrichment)
+        let retired = tally.retiredKeys()
+        let (senders, senderOf) = Self.senders(of: tally, rule: rule, enrichment: enrichment, retired: retired)
         var groupOf: [UInt64: Int] = [:]
         var rows: [SenderVerdict] = []
         var senderOfRow: [Int] = []  // the index in `senders` of each row's sender
         for (key, totals) in tally.totals {
             let senderIndex = senderOf[SourceDomain(row: key.row, headerFrom: key.headerFrom)]!
             let sender = senders[senderIndex]
-            var diagnosis = tally.diagnosis(of: key)
+            var diagnosis = tally.diagnosis(of: key, retired: retired)
             if sender.kind == .unknownSources {
                 if diagnosis != .aligned { diagnosis = .likelySpoofing }
             } else if diagnosis == .likelySpoofing {
@@ -76,7 +77,7 @@ public struct SenderAudit: Sendable {
     /// The senders (all the sources of one known service as one sender over all their domains), and the index of
     /// the sender of each source and `header_from` domain (see the type's description).
     private static func senders(of tally: AuditTally, rule: SteadySourceRule,
-                                enrichment: [SourceIP: SourceEnrichment])
+                                enrichment: [SourceIP: SourceEnrichment], retired: Set<UInt32>)
         -> (senders: [Sender], senderOf: [SourceDomain: Int]) {
         var domainMessages = [UInt64](repeating: 0, count: tally.names.names.count)
         // The days each domain's reports cover (its sources' days, up to the cap): the steady rule's share
@@ -90,7 +91,7 @@ public struct SenderAudit: Sendable {
             }
             let sourceDomain = SourceDomain(row: key.row, headerFrom: key.headerFrom)
             traffic[sourceDomain, default: (0, 0)].messages.addSaturating(totals.messages)
-            traffic[sourceDomain, default: (0, 0)].diagnoses |= bit(tally.diagnosis(of: key))
+            traffic[sourceDomain, default: (0, 0)].diagnoses |= bit(tally.diagnosis(of: key, retired: retired))
         }
         let ownEvidenceBits = bit(.aligned) | bit(.forwarded)
         // Relaxed alignment, each name's organisational domain looked up once (libpsl is the cost here).

@@ -174,6 +174,38 @@ struct SenderAuditRuleTests {
         #expect(Sender(authenticatedAs: ["d=sendgrid.net", "mfrom=gmail.com"]).service == "SendGrid")
     }
 
+    @Test func aKeyThatStoppedVerifyingFromItsSignerIsRetiredNotForwarded() {
+        // A relay signs with s=2024a; the key leaves DNS on day 2 and the relay still signs with it.
+        let key: [(String, String, DKIMResult)] = [("example.com", "2024a", .pass)]
+        let broken: [(String, String, DKIMResult)] = [("example.com", "2024a", .fail)]
+        func tally(failingDays: Range<Int64>) -> AuditTally {
+            var tally = AuditTally()
+            for day: Int64 in 0..<2 {
+                tally.add(record("192.0.2.25", 200, pass: true, dkim: key), in: header(day: day))
+            }
+            for day in failingDays { tally.add(record("192.0.2.25", 200, dkim: broken), in: header(day: day)) }
+            return tally
+        }
+        let retired = SenderAudit(tally(failingDays: 2..<5)).verdicts
+        #expect(retired.map { "\($0.sender.name) \($0.diagnosis.rawValue)" } == ["example.com (DKIM only) dkim_fails"])
+        // Failing on one day after its last pass: a report period may end before the signer's next pass.
+        #expect(SenderAudit(tally(failingDays: 2..<3)).verdicts.map(\.diagnosis) == [.aligned])
+        // A forwarder breaking the key from its own address after the signer's last pass: the key still works.
+        var forwarded = tally(failingDays: 0..<0)
+        for day: Int64 in 2..<5 {
+            forwarded.add(record("203.0.113.70", 7, dkim: broken, spf: [("fwd.example.net", .pass)]), in: header(day: day))
+        }
+        #expect(SenderAudit(forwarded).verdicts.map(\.diagnosis) == [.forwarded, .aligned])
+        // Split over two tallies (two threads), the same verdict.
+        var first = AuditTally(), second = tally(failingDays: 3..<5)
+        first.add(record("192.0.2.25", 200, dkim: broken), in: header(day: 2))
+        first.merge(second)
+        #expect(SenderAudit(first).verdicts.map(\.diagnosis) == [.dkimFailsForDomain])
+        second = tally(failingDays: 0..<0)
+        second.merge(first)
+        #expect(SenderAudit(second).verdicts.map(\.diagnosis) == [.dkimFailsForDomain])
+    }
+
     @Test func aRefusedSignatureIsTheSignersToFixWhereverItsKeyPasses() {
         // A 512-bit key: one receiver accepts it, the others refuse it (policy, neutral). Not forwarded mail.
         var tally = AuditTally()
