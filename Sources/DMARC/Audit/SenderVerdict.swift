@@ -53,6 +53,18 @@ public struct SenderVerdict: Sendable {
                 + "domain: have them send through your own mail service (under p=reject this mail is lost)"
         }
         let isOwnName = { (domain: String) in domain != self.headerFrom && isAlignedName(domain) }
+        // A sender no service is known for may not be the domain's at all: a spammer with a domain of its own, one
+        // steady address that authenticates as nothing. The action says so, as `likelySpoofing`'s does.
+        let notYours = "; if it is not yours, it spoofs you, and p=quarantine or p=reject stops it"
+        switch (diagnosis, sender.kind) {
+        case (.dkimNotAligned, .authenticated) where sender.service == nil && !sender.dkimDomains.contains(where: isAlignedName),
+             (.spfNotAligned, .authenticated) where sender.service == nil && !sender.spfDomains.contains(where: isAlignedName):
+            return "if it sends for you, sign its mail with your own domain (a DKIM key under your domain)" + notYours
+        case (.dkimFailsForDomain, .unauthenticatedSource), (.noDKIMSignature, .unauthenticatedSource):
+            return diagnosis.action + notYours
+        default:
+            break
+        }
         switch diagnosis {
         case .aligned:
             // SPF alone aligns: forwarding breaks it, a signature survives (the receiver's DMARC then fails it).

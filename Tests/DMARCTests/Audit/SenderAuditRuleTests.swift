@@ -206,6 +206,23 @@ struct SenderAuditRuleTests {
         #expect(SenderAudit(second).verdicts.map(\.diagnosis) == [.dkimFailsForDomain])
     }
 
+    @Test func aSenderNoServiceIsKnownForIsToldItMayBeASpoofer() {
+        var tally = AuditTally()
+        for day: Int64 in 0..<3 {
+            tally.add(record("192.0.2.10", 500, pass: true, dkim: own), in: header(day: day))
+            tally.add(record("5.188.10.7", 4, dkim: [("trk-mailer.example", "s", .pass)],
+                             spf: [("trk-mailer.example", .pass)]), in: header(day: day))
+            tally.add(record("198.51.100.20", 40, dkim: [("sendgrid.net", "s1", .pass)]), in: header(day: day))
+            tally.add(record("203.0.113.9", 2, spf: [("example.com", .none)]), in: header(day: day))
+        }
+        let actions = Dictionary(uniqueKeysWithValues: SenderAudit(tally).verdicts.map { ($0.sender.name, $0.action) })
+        #expect(actions["trk-mailer.example"]?.hasPrefix("if it sends for you, sign its mail with your own domain") == true)
+        #expect(actions["trk-mailer.example"]?.hasSuffix("if it is not yours, it spoofs you, and p=quarantine or "
+                                                         + "p=reject stops it") == true)
+        #expect(actions["SendGrid"] == Diagnosis.dkimNotAligned.action)
+        #expect(actions["unauthenticated 203.0.113.9"]?.hasPrefix(Diagnosis.noDKIMSignature.action + "; if it is not yours") == true)
+    }
+
     @Test func aRefusedSignatureIsTheSignersToFixWhereverItsKeyPasses() {
         // A 512-bit key: one receiver accepts it, the others refuse it (policy, neutral). Not forwarded mail.
         var tally = AuditTally()
