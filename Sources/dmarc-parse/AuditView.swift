@@ -32,8 +32,11 @@ enum AuditView {
         for verdict in audit.verdicts {
             let diagnosis = verdict.diagnosis
             let top = topSources(verdict, json: format == .json || format == .ndjson, enrichment: enrichment)
-            let passPercent = Cell.decimal(verdict.passRate * 100, digits: 1)
-            let forwardedPercent = Cell.decimal(verdict.forwardedShare * 100, digits: 1)
+            let passPercent = Cell.decimal(verdict.totals.messages == 0 ? 100
+                                               : Percentage.of(verdict.totals.dmarcPass, verdict.totals.messages),
+                                           digits: 1)
+            let forwardedPercent = Cell.decimal(Percentage.of(verdict.forwardedMessages, verdict.totals.messages),
+                                                digits: 1)
             if forPeople {
                 table.rows.append([
                     .text(verdict.sender.name), .text(verdict.headerFrom), .text(diagnosis.verdict),
@@ -75,7 +78,7 @@ enum AuditView {
     /// The closing lines of the table format, in plain language.
     static func summary(_ audit: SenderAudit) -> String {
         let totals = audit.totals
-        let share = totals.messages == 0 ? 0 : Double(totals.dmarcFail) / Double(totals.messages) * 100
+        let share = Percentage.of(totals.dmarcFail, totals.messages)
         var text = "\n\(plural(audit.senderCount, "sender")), \(audit.sendersNeedingAction) need"
             + "\(audit.sendersNeedingAction == 1 ? "s" : "") action; "
             + "\(grouped(totals.dmarcFail)) of \(grouped(totals.messages)) messages "

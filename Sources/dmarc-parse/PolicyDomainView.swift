@@ -31,6 +31,6 @@ enum PolicyDomainView {
 
     /// `part` of `whole` as a percentage with one decimal; null when there is no message.
     static func percent(_ part: UInt64, of whole: UInt64) -> Cell {
-        whole == 0 ? .missing : .decimal(Double(part) / Double(whole) * 100, digits: 1)
+        whole == 0 ? .missing : .decimal(Percentage.of(part, whole), digits: 1)
     }
 }

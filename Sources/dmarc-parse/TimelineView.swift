@@ -44,6 +44,6 @@ enum TimelineView {
 
     /// A share in percent with one decimal; absent when there is nothing to share (no invented 0 or 100).
     static func percent(_ part: UInt64, of whole: UInt64) -> Cell {
-        whole == 0 ? .missing : .decimal(Double(part) / Double(whole) * 100, digits: 1)
+        whole == 0 ? .missing : .decimal(Percentage.of(part, whole), digits: 1)
     }
 }

@@ -30,7 +30,7 @@ enum HTMLText {
 
     /// The share in percent, 0 when `whole` is 0.
     static func share(_ part: UInt64, of whole: UInt64) -> Double {
-        whole == 0 ? 0 : Double(part) / Double(whole) * 100
+        Percentage.of(part, whole)
     }
 
     /// A number as an SVG coordinate (one decimal).
