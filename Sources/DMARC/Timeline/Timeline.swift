@@ -46,7 +46,10 @@ public struct Timeline: Sendable {
         self.calendar = calendar
     }
 
-    /// Adds one report that counts. Its reporter, sources, report and policy count in every period it overlaps.
+    /// Adds one report that counts. Its reporter, sources, report and policy count in every period it overlaps and
+    /// adds messages to (a report from 05:00 to 05:00 whose two messages both fall to the first day is no report of
+    /// the second: a day of sources without messages would be a day of nothing); a report of no messages counts in
+    /// every period it overlaps.
     public mutating func add(_ report: TimelineReport, in header: ReportHeader) {
         add(report, sourceIDs: report.sources.map { sourceID(of: $0) }, in: header)
     }
@@ -72,7 +75,9 @@ public struct Timeline: Sendable {
         let reporter = id(ofReporter: reporterKeys.key(of: header.metadata))
         let sources = Set(sourceIDs)
         let policy = PolicySeen(p: header.policy.p?.word, pct: header.policy.pct)
-        for (index, overlap) in overlaps.enumerated() {
+        let hasMessages = report.cells.contains { $0 > 0 }
+        for (index, overlap) in overlaps.enumerated()
+        where !hasMessages || split[index].cells.contains(where: { $0 > 0 }) {
             // Changed in place: a copy taken out of the dictionary would copy its sets on every report.
             Self.update(&periods[Key(start: overlap.start, domain: domain), default: PeriodTotals()]) { totals in
                 totals.counts.add(split[index])

@@ -136,6 +136,25 @@ struct TimelineTests {
         #expect(whole.rows.count == whole.periodStarts.count * 2)
     }
 
+    @Test("a report counts in the periods it adds messages to: no day of sources without messages")
+    func straddlingReport() {
+        var timeline = Timeline(calendar: PeriodCalendar(length: .day))
+        var report = TimelineReport()
+        report.add(Self.record("192.0.2.1", 1, pass: true), under: PolicyPublished())
+        report.add(Self.record("192.0.2.2", 1, pass: false), under: PolicyPublished())
+        // 05:00 to 05:00 (AOL's days): 19 hours of the first day, 5 of the second, and two messages.
+        let header = ReportHeader(metadata: ReportMetadata(orgName: "AOL", reportID: "a",
+                                                           dateRange: DateRange(begin: 1_735_707_600,
+                                                                                end: 1_735_793_999)),
+                                  policy: PolicyPublished(domain: "example.com"))
+        timeline.add(report, in: header)
+        #expect(timeline.rows.map { [$0.counts.messages, UInt64($0.reports), UInt64($0.sources)] } == [[2, 1, 2]])
+        // A report of no messages still shows where it was.
+        var empty = Timeline(calendar: PeriodCalendar(length: .day))
+        empty.add(TimelineReport(), in: header)
+        #expect(empty.rows.map(\.reports) == [1, 1])
+    }
+
     @Test("the README's library example: a weekly report in Paris weeks")
     func readmeExample() {
         let report = AggregateReport(header: Self.header("Weekly", begin: 1_736_121_600, days: 7),
