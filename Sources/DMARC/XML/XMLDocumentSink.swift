@@ -164,8 +164,12 @@ final class XMLDocumentSink: ByteSink {
         // content after </feedback>.
         let afterEnd = parser.diagnostics.dropFirst(diagnosticsBeforeEnd).filter { !$0.isPrematureEnd }
         if let trailing = afterEnd.first, parser.rootElementName == "feedback" {
+            // A second document (`cat a.xml b.xml`, a gzip of two members) is a report dropped: said so.
+            let what = trailing.message.hasPrefix("XML declaration allowed only at the start")
+                ? "a second XML document after </feedback>: only the first report of a file is read"
+                : "what follows </feedback>"
             context.stream.warn(DMARCWarning(
-                "ignored what follows </feedback> (line \(trailing.line): \(trailing.message))", at: origin))
+                "ignored \(what) (line \(trailing.line): \(trailing.message))", at: origin))
         }
         if let recovered = parser.diagnostics.prefix(diagnosticsBeforeEnd).first {
             context.stream.warn(DMARCWarning(

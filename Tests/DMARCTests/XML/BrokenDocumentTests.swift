@@ -81,6 +81,17 @@ struct BrokenDocumentTests {
         ])
     }
 
+    /// Two reports in one file (`cat a.xml b.xml`): the first is read, and the warning says a second was not.
+    @Test func aSecondDocumentIsNamedAsNotRead() throws {
+        let reading = Fixture.read("broken/two-reports.xml")
+        #expect(reading.errors.isEmpty)
+        #expect(reading.reports.map(\.metadata.reportID) == ["two-reports-1"])
+        #expect(reading.warningLines == [
+            "broken/two-reports.xml: warning: ignored a second XML document after </feedback>: only the first report "
+                + "of a file is read (line 20: XML declaration allowed only at the start of the document)",
+        ])
+    }
+
     @Test func documentCutShort() {
         let reading = Fixture.read("broken/truncated-report.xml")
         #expect(reading.reports.isEmpty)
