@@ -98,10 +98,5 @@ enum AuditView {
     }
 
     /// 41230 → `41,230`.
-    static func grouped(_ number: UInt64) -> String {
-        let digits = Array(String(number))
-        return digits.enumerated().map { index, digit in
-            index > 0 && (digits.count - index) % 3 == 0 ? ",\(digit)" : "\(digit)"
-        }.joined()
-    }
+    static func grouped(_ number: UInt64) -> String { NumberText.grouped(number) }
 }

@@ -52,6 +52,16 @@ public struct SenderVerdict: Sendable {
             return "someone sends as \(headerFrom) from a personal \(service) mailbox, which cannot sign with your "
                 + "domain: have them send through your own mail service (under p=reject this mail is lost)"
         }
+        // A service that passes aligned for part of the mail has the domain set up: the rest comes from another
+        // account, subuser or sending stream there (the service's addresses are shared), which is the one to fix.
+        let aligned = messagesByDiagnosis[.aligned, default: 0]
+        if diagnosis == .dkimNotAligned || diagnosis == .spfNotAligned, let service = sender.service, aligned > 0 {
+            let failing = messagesByDiagnosis[diagnosis, default: 0]
+            let passing = diagnosis == .dkimNotAligned ? "signed" : "authenticated"
+            return "\(NumberText.grouped(aligned)) of its messages pass aligned with \(headerFrom), but \(NumberText.grouped(failing)) "
+                + "are \(passing) only as another domain: another \(service) account, subuser or sending domain "
+                + "without \(headerFrom) set up; sign with your own domain there too (a DKIM key under your domain)"
+        }
         let isOwnName = { (domain: String) in domain != self.headerFrom && isAlignedName(domain) }
         // A sender no service is known for may not be the domain's at all: a spammer with a domain of its own, one
         // steady address that authenticates as nothing. The action says so, as `likelySpoofing`'s does.

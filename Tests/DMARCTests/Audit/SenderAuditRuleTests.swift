@@ -223,6 +223,22 @@ struct SenderAuditRuleTests {
         #expect(actions["unauthenticated 203.0.113.9"]?.hasPrefix(Diagnosis.noDKIMSignature.action + "; if it is not yours") == true)
     }
 
+    @Test func aServiceAlignedForPartOfItsMailIsToldTheRestIsAnotherAccount() {
+        var tally = AuditTally()
+        for day: Int64 in 0..<3 {
+            tally.add(record("167.89.100.10", 1000, pass: true, dkim: [("example.com", "s1", .pass), ("sendgrid.net", "s1", .pass)],
+                             spf: [("em123.example.com", .pass)]), in: header(day: day))
+            tally.add(record("167.89.100.10", 50, dkim: [("sendgrid.net", "s1", .pass)], spf: [("sendgrid.net", .pass)]),
+                      in: header(day: day))
+        }
+        let verdict = try! #require(SenderAudit(tally).verdicts.first)
+        #expect(verdict.sender.name == "SendGrid" && verdict.diagnosis == .dkimNotAligned)
+        #expect(verdict.action == "3,000 of its messages pass aligned with example.com, but 150 are signed only as "
+                    + "another domain: another SendGrid account, subuser or sending domain without example.com set up; "
+                    + "sign with your own domain there too (a DKIM key under your domain)")
+        #expect(NumberText.grouped(1_234_567) == "1,234,567" && NumberText.grouped(999) == "999")
+    }
+
     @Test func aRefusedSignatureIsTheSignersToFixWhereverItsKeyPasses() {
         // A 512-bit key: one receiver accepts it, the others refuse it (policy, neutral). Not forwarded mail.
         var tally = AuditTally()
