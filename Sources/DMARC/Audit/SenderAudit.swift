@@ -28,6 +28,8 @@ public struct SenderAudit: Sendable {
         // not once per source (tens of thousands of sources for a busy domain).
         let retired = tally.retiredKeys()
         let (senders, senderOf) = Self.senders(of: tally, rule: rule, enrichment: enrichment, retired: retired)
+        // The organisational domains the reports are about: the admin's own, whichever of them a sender signs as.
+        let ownDomains = Set(tally.policyDomainNames.names.map { OrganisationalDomain.of($0) })
         var groupOf: [UInt64: Int] = [:]
         var rows: [SenderVerdict] = []
         var senderOfRow: [Int] = []  // the index in `senders` of each row's sender
@@ -47,7 +49,8 @@ public struct SenderAudit: Sendable {
             } else {
                 index = rows.count
                 groupOf[groupKey] = index
-                rows.append(SenderVerdict(sender: sender, headerFrom: tally.names.names[Int(key.headerFrom)]))
+                rows.append(SenderVerdict(sender: sender, headerFrom: tally.names.names[Int(key.headerFrom)],
+                                          ownDomains: ownDomains))
                 senderOfRow.append(senderIndex)
             }
             rows[index].add(totals, from: tally.sources.sources[Int(key.row)], diagnosis: diagnosis)

@@ -8,9 +8,13 @@ public struct SenderVerdict: Sendable {
     /// Messages per source address.
     public private(set) var messagesBySource: [SourceIP: UInt64] = [:]
 
-    init(sender: Sender, headerFrom: String) {
+    /// The organisational domains of the reports' policy domains: the admin's own.
+    let ownDomains: Set<String>
+
+    init(sender: Sender, headerFrom: String, ownDomains: Set<String> = []) {
         self.sender = sender
         self.headerFrom = headerFrom
+        self.ownDomains = ownDomains
     }
 
     mutating func add(_ counts: MessageTotals, from source: SourceIP, diagnosis: Diagnosis) {
@@ -51,6 +55,15 @@ public struct SenderVerdict: Sendable {
                                                     : sender.spfDomains, isAlignedName: isAlignedName) {
             return "someone sends as \(headerFrom) from a personal \(service) mailbox, which cannot sign with your "
                 + "domain: have them send through your own mail service (under p=reject this mail is lost)"
+        }
+        // Signed as another domain of the admin's own (a second domain in the same Workspace or ESP account): the
+        // fix is a key for this domain there, and it is no spoofer.
+        if diagnosis == .dkimNotAligned {
+            let others = sender.dkimDomains.filter { !isAlignedName($0) }
+            if let other = others.first, others.allSatisfy({ ownDomains.contains(OrganisationalDomain.of($0)) }) {
+                return "it signs as \(other), another domain of yours: sign \(headerFrom)'s mail as \(headerFrom) "
+                    + "(a DKIM key under \(headerFrom) where it is sent from)"
+            }
         }
         // A service that passes aligned for part of the mail has the domain set up: the rest comes from another
         // account, subuser or sending stream there (the service's addresses are shared), which is the one to fix.

@@ -239,6 +239,20 @@ struct SenderAuditRuleTests {
         #expect(NumberText.grouped(1_234_567) == "1,234,567" && NumberText.grouped(999) == "999")
     }
 
+    @Test func aSenderSigningAsAnotherDomainOfTheAdminsIsToldToSignAsThisOne() {
+        var tally = AuditTally()
+        for day: Int64 in 0..<3 {
+            tally.add(record("209.85.220.41", 500, pass: true, dkim: own, spf: [("example.com", .pass)]), in: header(day: day))
+            // The second domain of the same Workspace, no key of its own yet: signed as the first.
+            tally.add(record("209.85.220.41", 30, headerFrom: "example.org", dkim: own, spf: [("example.com", .pass)]),
+                      in: header(day: day, domain: "example.org"))
+        }
+        let row = try! #require(SenderAudit(tally).verdicts.first { $0.headerFrom == "example.org" })
+        #expect(row.diagnosis == .dkimNotAligned)
+        #expect(row.action == "it signs as example.com, another domain of yours: sign example.org's mail as "
+                    + "example.org (a DKIM key under example.org where it is sent from)")
+    }
+
     @Test func aRefusedSignatureIsTheSignersToFixWhereverItsKeyPasses() {
         // A 512-bit key: one receiver accepts it, the others refuse it (policy, neutral). Not forwarded mail.
         var tally = AuditTally()
