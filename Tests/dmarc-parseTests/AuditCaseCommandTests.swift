@@ -102,6 +102,9 @@ struct AuditCaseCommandTests {
         let gaps = try await CLIRun(["--audit", "--fail-on-gaps", Self.folder("dkim-key-missing")])
         #expect(gaps.status == 3)
         #expect(gaps.stderr.contains("SendGrid sending as example.com: DKIM fails for your domain (200 failing messages)"))
+        // The action names the key to publish, as DNS has it.
+        #expect(gaps.stdout.contains("- SendGrid sending as example.com: DKIM fails for your domain: publish the DKIM key "
+                                     + "this source signs with, s2._domainkey.example.com, or replace it"))
     }
 
     @Test func aBrokenSPFRecordOfTheDomainIsAGapOfItsOwnServers() async throws {

@@ -78,6 +78,11 @@ public struct AuditTally: Sendable {
     /// A token's domain.
     func domain(ofToken token: UInt32) -> UInt32 { token >> 2 }
 
+    /// The DNS name of the DKIM key at `index` of `keys`: `selector._domainkey.domain`.
+    func keyName(_ index: Int) -> String {
+        "\(selectors.names[Int(keys[index].selector)])._domainkey.\(names.names[Int(keys[index].domain)])"
+    }
+
     /// Per policy domain (lower case).
     public var policyDomains: [String: PolicyDomainTotals] {
         var result: [String: PolicyDomainTotals] = [:]

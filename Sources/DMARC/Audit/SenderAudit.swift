@@ -54,6 +54,9 @@ public struct SenderAudit: Sendable {
                 senderOfRow.append(senderIndex)
             }
             rows[index].add(totals, from: tally.sources.sources[Int(key.row)], diagnosis: diagnosis)
+            if diagnosis == .dkimFailsForDomain, key.failingKey != AuditTally.noKey {
+                rows[index].addFailingKey(tally.keyName(Int(key.failingKey)), messages: totals.messages)
+            }
         }
         // Failing mail first, then most messages, then by sender (name, then what it authenticates as) and domain.
         // The senders are ranked once, and rows compared by numbers: a comparison that copied two rows and

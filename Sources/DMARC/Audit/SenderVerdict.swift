@@ -10,6 +10,8 @@ public struct SenderVerdict: Sendable {
 
     /// The organisational domains of the reports' policy domains: the admin's own.
     let ownDomains: Set<String>
+    /// The DKIM keys (`selector._domainkey.domain`) that fail for good, by failing messages.
+    private var failingKeys: [String: UInt64] = [:]
 
     init(sender: Sender, headerFrom: String, ownDomains: Set<String> = []) {
         self.sender = sender
@@ -21,6 +23,16 @@ public struct SenderVerdict: Sendable {
         totals.add(counts)
         messagesByDiagnosis[diagnosis, default: 0].addSaturating(counts.messages)
         messagesBySource[source, default: 0].addSaturating(counts.messages)
+    }
+
+    /// Counts `messages` whose signature by the key named `name` fails for good (`dkimFailsForDomain`).
+    mutating func addFailingKey(_ name: String, messages: UInt64) {
+        failingKeys[name, default: 0].addSaturating(messages)
+    }
+
+    /// The key that fails for most of the messages (by name on a tie), when the reports name a selector.
+    public var mostFailingKey: String? {
+        failingKeys.min { ($1.value, $0.key) < ($0.value, $1.key) }?.key
     }
 
     /// The verdict, by what the admin must do:
@@ -41,12 +53,24 @@ public struct SenderVerdict: Sendable {
         return forwarded > 0 && totals.dmarcPass == 0 ? .forwarded : .aligned
     }
 
-    /// What to do: the diagnosis's action, said for this sender where strict alignment (`adkim=s`, `aspf=s`)
-    /// refuses a name of the domain's own it authenticates as (`mail.example.com` for `example.com`), where the
-    /// sender is a free mailbox service, at which no one can sign with their own domain, and where it is aligned by
-    /// SPF alone.
+    /// What to do: the diagnosis's action, said for this sender where it knows more — a personal mailbox, another
+    /// domain of the admin's, another account at a service set up for the rest, a sender that may be a spoofer,
+    /// the failing key's name, a name of the domain's own that strict alignment refuses, an alignment by SPF alone.
     public var action: String {
         let diagnosis = self.diagnosis
+        let said = specificAction(for: diagnosis) ?? diagnosis.action
+        // One steady address that authenticates as nothing may be a spoofer's: the action says so, as
+        // `likelySpoofing`'s does.
+        if case .unauthenticatedSource = sender.kind, diagnosis == .dkimFailsForDomain || diagnosis == .noDKIMSignature {
+            return said + Self.ifNotYours
+        }
+        return said
+    }
+
+    private static let ifNotYours = "; if it is not yours, it spoofs you, and p=quarantine or p=reject stops it"
+
+    /// The action said for this sender where it says more than `diagnosis.action`; nil where it does not.
+    private func specificAction(for diagnosis: Diagnosis) -> String? {
         let isAlignedName = { (domain: String) in
             OrganisationalDomain.isAligned(domain, with: self.headerFrom, mode: .relaxed)
         }
@@ -65,30 +89,31 @@ public struct SenderVerdict: Sendable {
                     + "(a DKIM key under \(headerFrom) where it is sent from)"
             }
         }
-        // A service that passes aligned for part of the mail has the domain set up: the rest comes from another
-        // account, subuser or sending stream there (the service's addresses are shared), which is the one to fix.
-        let aligned = messagesByDiagnosis[.aligned, default: 0]
-        if diagnosis == .dkimNotAligned || diagnosis == .spfNotAligned, let service = sender.service, aligned > 0 {
-            let failing = messagesByDiagnosis[diagnosis, default: 0]
-            let passing = diagnosis == .dkimNotAligned ? "signed" : "authenticated"
-            return "\(NumberText.grouped(aligned)) of its messages pass aligned with \(headerFrom), but \(NumberText.grouped(failing)) "
-                + "are \(passing) only as another domain: another \(service) account, subuser or sending domain "
-                + "without \(headerFrom) set up; sign with your own domain there too (a DKIM key under your domain)"
+        if diagnosis == .dkimNotAligned || diagnosis == .spfNotAligned {
+            // A service that passes aligned for part of the mail has the domain set up: the rest comes from another
+            // account, subuser or sending stream there (the service's addresses are shared), the one to fix.
+            let aligned = messagesByDiagnosis[.aligned, default: 0]
+            if let service = sender.service, aligned > 0 {
+                let failing = messagesByDiagnosis[diagnosis, default: 0]
+                return "\(NumberText.grouped(aligned)) of its messages pass aligned with \(headerFrom), but "
+                    + "\(NumberText.grouped(failing)) are \(diagnosis == .dkimNotAligned ? "signed" : "authenticated") "
+                    + "only as another domain: another \(service) account, subuser or sending domain without "
+                    + "\(headerFrom) set up; sign with your own domain there too (a DKIM key under your domain)"
+            }
+            // A sender no service is known for, authenticating as nothing of the domain's, may not be the domain's.
+            let domains = diagnosis == .dkimNotAligned ? sender.dkimDomains : sender.spfDomains
+            if case .authenticated = sender.kind, sender.service == nil, !domains.contains(where: isAlignedName) {
+                return "if it sends for you, sign its mail with your own domain (a DKIM key under your domain)"
+                    + Self.ifNotYours
+            }
         }
         let isOwnName = { (domain: String) in domain != self.headerFrom && isAlignedName(domain) }
-        // A sender no service is known for may not be the domain's at all: a spammer with a domain of its own, one
-        // steady address that authenticates as nothing. The action says so, as `likelySpoofing`'s does.
-        let notYours = "; if it is not yours, it spoofs you, and p=quarantine or p=reject stops it"
-        switch (diagnosis, sender.kind) {
-        case (.dkimNotAligned, .authenticated) where sender.service == nil && !sender.dkimDomains.contains(where: isAlignedName),
-             (.spfNotAligned, .authenticated) where sender.service == nil && !sender.spfDomains.contains(where: isAlignedName):
-            return "if it sends for you, sign its mail with your own domain (a DKIM key under your domain)" + notYours
-        case (.dkimFailsForDomain, .unauthenticatedSource), (.noDKIMSignature, .unauthenticatedSource):
-            return diagnosis.action + notYours
-        default:
-            break
-        }
         switch diagnosis {
+        case .dkimFailsForDomain:
+            if let key = mostFailingKey {
+                return "publish the DKIM key this source signs with, \(key), or replace it where receivers refuse it "
+                    + "(the record is missing, stale or too weak a key: --dkim shows each selector's results)"
+            }
         case .aligned:
             // SPF alone aligns: forwarding breaks it, a signature survives (the receiver's DMARC then fails it).
             if sender.spfDomains.contains(where: isAlignedName) && !sender.dkimDomains.contains(where: isAlignedName) {
@@ -111,7 +136,7 @@ public struct SenderVerdict: Sendable {
         default:
             break
         }
-        return diagnosis.action
+        return nil
     }
 
     /// The free mailbox service the sender is, or whose domains are all the other domains it passes for
