@@ -60,8 +60,8 @@ public struct AuditTally: Sendable {
     var keyIndices: [UInt64: UInt32] = [:]
     var keys: [(domain: UInt32, selector: UInt32)] = []
     var keyCounts: [DKIMKeyCounts?] = []
-    /// By key and source (`keySource(_:row:)`): the days its signatures passed and failed from there.
-    var keySourceDays: [UInt64: KeySourceDays] = [:]
+    /// By key and source (`keySource(_:row:)`): the last days its signatures failed from there.
+    var keyFailures: [UInt64: FailureDays] = [:]
     /// The records of the report being read (`addTentatively`).
     private var pending = PendingAudit()
     /// The last `header_from` as written and its id: a report's records nearly always name one.
@@ -136,7 +136,9 @@ public struct AuditTally: Sendable {
             if dkim[index].result == .pass { pending.addToken(Self.token(domain, kind: .dkim)) }
             let key = keyIndex(domain: domain, selector: selectors.id(of: dkim[index].selector ?? ""))
             keyIDs.append(key)
-            pending.addSignature(PendingAudit.Signature(key: key, outcome: DKIMKeyCounts.Outcome(dkim[index].result)))
+            let result = dkim[index].result
+            pending.addSignature(PendingAudit.Signature(key: key, outcome: DKIMKeyCounts.Outcome(result),
+                                                        failed: result == .fail || result == .permerror))
         }
         for index in spf.indices {
             let domain = names.id(ofWritten: spf[index].domain)
@@ -196,10 +198,10 @@ public struct AuditTally: Sendable {
                 let signature = pending.signatures[index]
                 let key = Int(signature.key)
                 if keyCounts[key] == nil { keyCounts[key] = DKIMKeyCounts() }
-                keyCounts[key]!.add(signature.outcome, count: entry.totals.messages, headerFrom: entry.key.headerFrom)
-                if signature.outcome != .other {
-                    keySourceDays[Self.keySource(signature.key, row: entry.key.row), default: KeySourceDays()]
-                        .add(passed: signature.outcome == .pass, day: entry.day)
+                keyCounts[key]!.add(signature.outcome, count: entry.totals.messages, headerFrom: entry.key.headerFrom,
+                                    day: entry.day)
+                if signature.failed {
+                    keyFailures[Self.keySource(signature.key, row: entry.key.row), default: FailureDays()].add(entry.day)
                 }
             }
             tokenStart = Int(entry.tokenEnd)
@@ -276,9 +278,9 @@ public struct AuditTally: Sendable {
             if keyCounts[Int(key)] == nil { keyCounts[Int(key)] = DKIMKeyCounts() }
             keyCounts[Int(key)]!.merge(value) { nameMap[Int($0)] }
         }
-        for (keySource, days) in other.keySourceDays {
+        for (keySource, days) in other.keyFailures {
             let mapped = Self.keySource(keyMap[Int(keySource >> 32)], row: rowMap[Int(keySource & 0xFFFF_FFFF)])
-            keySourceDays[mapped, default: KeySourceDays()].merge(days)
+            keyFailures[mapped, default: FailureDays()].merge(days)
         }
         for (key, value) in other.totals {
             let mapped = Key(row: rowMap[Int(key.row)], headerFrom: nameMap[Int(key.headerFrom)],
@@ -304,20 +306,19 @@ public struct AuditTally: Sendable {
         return passes && !retired.contains(key.failingKey) ? .forwarded : .dkimFailsForDomain
     }
 
-    /// The keys that stopped verifying: a source that signed with the key and passed then failed on two days after
-    /// the key last passed anywhere. Forwarders break a key from their own addresses while it keeps passing from
-    /// the signer's; a key removed from DNS (or replaced) fails from the very servers it passed from, every day
-    /// since. Two days, not one: a report period ending before the signer's next pass is no retirement.
+    /// The keys that stopped verifying: a source that passes DKIM for the key's domain (`d=` among what it
+    /// authenticated as) failed with the key (`fail`, `permerror`) on two days after the key last passed anywhere.
+    /// Forwarders break a key from their own addresses while it keeps passing from the signer's; a key removed from
+    /// DNS (or replaced) fails from the very servers it passed from, every day since. Two days, not one: a report
+    /// period may end before the signer's next pass.
     func retiredKeys() -> Set<UInt32> {
-        var lastPass: [UInt32: Int64] = [:]
-        for (keySource, days) in keySourceDays where days.lastPass != .min {
-            let key = UInt32(keySource >> 32)
-            lastPass[key] = max(lastPass[key] ?? .min, days.lastPass)
-        }
         var retired = Set<UInt32>()
-        for (keySource, days) in keySourceDays {
-            let key = UInt32(keySource >> 32)
-            if let last = lastPass[key], days.showsRetirement(keyLastPass: last) { retired.insert(key) }
+        for (keySource, days) in keyFailures {
+            let key = UInt32(keySource >> 32), row = Int(keySource & 0xFFFF_FFFF)
+            guard !retired.contains(key), let counts = keyCounts[Int(key)], counts.lastPassDay != .min,
+                  days.twoDays(after: counts.lastPassDay),
+                  rows[row].authenticatedAs.contains(Self.token(keys[Int(key)].domain, kind: .dkim)) else { continue }
+            retired.insert(key)
         }
         return retired
     }

@@ -58,6 +58,8 @@ struct DKIMKeyCounts: Sendable {
     var other: UInt64 = 0
     /// Ids of `AuditTally.names`.
     var headerFromDomains = IDSet()
+    /// The last UTC day (of a report period's beginning) a signature by the key passed; `Int64.min` for none.
+    var lastPassDay = Int64.min
 
     /// How a receiver judged a signature, as the counts split it; in order of preference (`PendingAudit`).
     enum Outcome: UInt8, Sendable {
@@ -72,11 +74,13 @@ struct DKIMKeyCounts: Sendable {
         }
     }
 
-    /// Counts `count` messages signed by the key, judged `outcome`, sent as `headerFrom` (an id).
-    mutating func add(_ outcome: Outcome, count: UInt64, headerFrom: UInt32) {
+    /// Counts `count` messages signed by the key, judged `outcome`, sent as `headerFrom` (an id) in a report of `day`.
+    mutating func add(_ outcome: Outcome, count: UInt64, headerFrom: UInt32, day: Int64) {
         messages.addSaturating(count)
         switch outcome {
-        case .pass: pass.addSaturating(count)
+        case .pass:
+            pass.addSaturating(count)
+            lastPassDay = max(lastPassDay, day)
         case .fail: fail.addSaturating(count)
         case .other: other.addSaturating(count)
         }
@@ -89,6 +93,7 @@ struct DKIMKeyCounts: Sendable {
         pass.addSaturating(other.pass)
         fail.addSaturating(other.fail)
         self.other.addSaturating(other.other)
+        lastPassDay = max(lastPassDay, other.lastPassDay)
         other.headerFromDomains.forEach { headerFromDomains.insert(name($0)) }
     }
 }

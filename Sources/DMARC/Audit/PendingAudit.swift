@@ -21,6 +21,8 @@ struct PendingAudit: Sendable {
     struct Signature: Sendable {
         var key: UInt32
         var outcome: DKIMKeyCounts.Outcome
+        /// `fail` or `permerror`: the signature did not verify, and not for a passing reason (a DNS time-out).
+        var failed: Bool
     }
 
     /// A published policy: the policy domain (id of the tally's `policyDomainNames`) and its words.

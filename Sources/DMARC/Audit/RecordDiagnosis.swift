@@ -49,12 +49,6 @@ extension Diagnosis {
         let dkim = record.authResults.dkim
         let spf = record.authResults.spf
         if dkim.indices.contains(where: { dkimAligned($0) && dkim[$0].result != .pass && dkim[$0].result != .none }) {
-            // The domain's own signature does not verify: broken on the way (a footer, a rewritten subject), unless
-            // the verifier could not check it at all, for good (`permerror`, RFC 8601 section 2.7.1: nearly always
-            // no key published for the selector; a `temperror` is a DNS blip, nothing to fix), or it fails on mail
-            // straight from a sending service (SPF passes for its return path, which no forwarder sends as): then
-            // the key in DNS is missing or not the one the source signs with. Judged from the record alone; the
-            // tally judges by the key instead where the report names a selector.
             // A signature the receiver refused (`policy`: a key too short, an `l=` tag, an expired signature;
             // `neutral`: a syntax error, RFC 8601 section 2.7.1) is the signer's to fix wherever it went, and no
             // receiver's pass elsewhere says otherwise: the key is not judged for it.
@@ -65,6 +59,12 @@ extension Diagnosis {
                 self = .dkimFailsForDomain
                 return
             }
+            // The domain's own signature does not verify: broken on the way (a footer, a rewritten subject), unless
+            // the verifier could not check it at all, for good (`permerror`, RFC 8601 section 2.7.1: nearly always
+            // no key published for the selector; a `temperror` is a DNS blip, nothing to fix), or it fails on mail
+            // straight from a sending service (SPF passes for its return path, which no forwarder sends as): then
+            // the key in DNS is missing or not the one the source signs with. Judged from the record alone; the
+            // tally judges by the key instead where the report names a selector.
             let failsAtSource = dkim.indices.contains { dkimAligned($0) && dkim[$0].result == .permerror }
                 || (dkim.indices.contains { dkimAligned($0) && dkim[$0].result == .fail }
                     && spf.indices.contains { spf[$0].result == .pass && !spfAligned($0) && spfIsDirectSender($0) })

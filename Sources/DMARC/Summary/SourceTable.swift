@@ -241,4 +241,6 @@ struct IDSet: Sendable {
         body(first)
         more.forEach(body)
     }
+
+    func contains(_ id: UInt32) -> Bool { first == id || (first != .max && more.contains(id)) }
 }

@@ -188,6 +188,12 @@ struct SenderAuditRuleTests {
         }
         let retired = SenderAudit(tally(failingDays: 2..<5)).verdicts
         #expect(retired.map { "\($0.sender.name) \($0.diagnosis.rawValue)" } == ["example.com (DKIM only) dkim_fails"])
+        // Most receivers say permerror for a key gone from DNS: the same.
+        var gone = tally(failingDays: 0..<0)
+        for day: Int64 in 2..<4 {
+            gone.add(record("192.0.2.25", 200, dkim: [("example.com", "2024a", .permerror)]), in: header(day: day))
+        }
+        #expect(SenderAudit(gone).verdicts.map(\.diagnosis) == [.dkimFailsForDomain])
         // Failing on one day after its last pass: a report period may end before the signer's next pass.
         #expect(SenderAudit(tally(failingDays: 2..<3)).verdicts.map(\.diagnosis) == [.aligned])
         // A forwarder breaking the key from its own address after the signer's last pass: the key still works.
