@@ -22,7 +22,8 @@ enum PolicyDomainView {
                 percent(messages.dkimPass, of: messages.messages),
                 .list(totals.policies.sorted(), separator: ","), .list(totals.subdomainPolicies.sorted(), separator: ","),
                 .list(totals.nonexistentSubdomainPolicies.sorted(), separator: ","),
-                .list(totals.percentages.sorted(), separator: ","), .list(totals.testing.sorted(), separator: ","),
+                .list(totals.percentages.sorted(), separator: ","),
+                .list(totals.testing.sorted(), separator: ","),
                 .number(UInt64(audit.sendersNeedingAction(under: domain))),
             ])
         }

@@ -201,7 +201,8 @@ public struct AuditTally: Sendable {
                 keyCounts[key]!.add(signature.outcome, count: entry.totals.messages, headerFrom: entry.key.headerFrom,
                                     day: entry.day)
                 if signature.failed {
-                    keyFailures[Self.keySource(signature.key, row: entry.key.row), default: FailureDays()].add(entry.day)
+                    let keySource = Self.keySource(signature.key, row: entry.key.row)
+                    keyFailures[keySource, default: FailureDays()].add(entry.day)
                 }
             }
             tokenStart = Int(entry.tokenEnd)

@@ -35,7 +35,9 @@ public struct Sender: Hashable, Sendable, Comparable {
     /// one forwarded message passing SPF for gmail.com must not name a Workspace domain's servers "Gmail".
     static func service(among services: [String?]) -> String? {
         let mailboxes = KnownService.mailboxServices
-        if let business = services.lazy.compactMap({ $0 }).first(where: { !mailboxes.contains($0) }) { return business }
+        if let business = services.lazy.compactMap({ $0 }).first(where: { !mailboxes.contains($0) }) {
+            return business
+        }
         guard services.allSatisfy({ $0 != nil }) else { return nil }
         return services.first ?? nil
     }

@@ -61,7 +61,8 @@ public struct SenderVerdict: Sendable {
         let said = specificAction(for: diagnosis) ?? diagnosis.action
         // One steady address that authenticates as nothing may be a spoofer's: the action says so, as
         // `likelySpoofing`'s does.
-        if case .unauthenticatedSource = sender.kind, diagnosis == .dkimFailsForDomain || diagnosis == .noDKIMSignature {
+        if case .unauthenticatedSource = sender.kind,
+           diagnosis == .dkimFailsForDomain || diagnosis == .noDKIMSignature {
             return said + Self.ifNotYours
         }
         return said
